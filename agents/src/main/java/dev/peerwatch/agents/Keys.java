@@ -1,0 +1,45 @@
+package dev.peerwatch.agents;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Addressed randomness: every draw is a pure function of (run seed, entity, tick, purpose), mixed
+ * with SplitMix64's finaliser. Draws do not depend on thread count, message order or on which other
+ * draws were made, and two runs that differ in one factor share every other draw (common random
+ * numbers).
+ */
+public final class Keys {
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  private Keys() {}
+
+  /** SplitMix64's finaliser: a bijective 64-bit mix with full avalanche. */
+  public static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The key of one draw. */
+  public static long key(long seed, long entity, long tick, long purpose) {
+    long h = mix(seed + GOLDEN);
+    h = mix(h ^ (entity + 2 * GOLDEN));
+    h = mix(h ^ (tick + 3 * GOLDEN));
+    return mix(h ^ (purpose + 4 * GOLDEN));
+  }
+
+  /** A stable 64-bit hash of a name (FNV-1a over UTF-8, then mixed): the same on every JVM. */
+  public static long hash(String name) {
+    long h = 0xCBF29CE484222325L;
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xFF;
+      h *= 0x100000001B3L;
+    }
+    return mix(h);
+  }
+
+  /** A uniform double in [0, 1) from a key (its top 53 bits). */
+  public static double uniform(long key) {
+    return (key >>> 11) * 0x1.0p-53;
+  }
+}
