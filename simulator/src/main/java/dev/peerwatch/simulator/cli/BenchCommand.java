@@ -1,0 +1,137 @@
+package dev.peerwatch.simulator.cli;
+
+import dev.peerwatch.agents.Sampling;
+import dev.peerwatch.config.ConfigException;
+import dev.peerwatch.config.Profile;
+import dev.peerwatch.config.Profiles;
+import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.replicate.ReplicatePipeline;
+import dev.peerwatch.simulator.replicate.ReplicationCoordinator;
+import dev.peerwatch.simulator.replicate.Simulation;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code peerwatch bench}: times the whole {@code replicate} job in one JVM, after warm-up. The
+ * wall clock here only times; it never reaches model code.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Times the replicate job (matrix on Pekko actors, trials.csv, tables) in one JVM:"
+          + " start-up is reported apart, then warm-up runs, then measured runs (min, median, max).",
+      "Outputs go to a temporary directory that is deleted afterwards."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Option(
+      names = "--profiles",
+      split = ",",
+      defaultValue = "all",
+      paramLabel = "NAME|PATH",
+      description = "Profiles (default: ${DEFAULT-VALUE}).")
+  List<String> profiles;
+
+  @Option(
+      names = "--rollouts",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "Rollouts per configuration (default: ${DEFAULT-VALUE}).")
+  int rollouts;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "3",
+      paramLabel = "N",
+      description = "Warm-up runs, not measured (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--iterations",
+      defaultValue = "5",
+      paramLabel = "N",
+      description = "Measured runs (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Dispatcher threads (default: the number of cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rollouts < 1 || warmup < 0 || iterations < 1) {
+      throw new ConfigException(
+          "--rollouts and --iterations must be at least 1, --warmup at least 0");
+    }
+    long main = System.currentTimeMillis();
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    int t = Options.threads(threads);
+    List<Profile> loaded = Profiles.loadAll(Options.profileList(profiles));
+    ReplicationCoordinator.Spec spec =
+        new ReplicationCoordinator.Spec(loaded, rollouts, 1, Sampling.STRATIFIED);
+    Path tmp = Files.createTempDirectory("peerwatch-bench");
+    try {
+      long s0 = System.nanoTime();
+      double[] times;
+      long episodes = 0;
+      try (Simulation sim = new Simulation(t)) {
+        double systemStart = (System.nanoTime() - s0) / 1e6;
+        System.out.printf(
+            Locale.ROOT,
+            "start-up: JVM to main %d ms, actor system %.0f ms (threads %d, cores %d)%n",
+            main - jvmStart,
+            systemStart,
+            t,
+            Runtime.getRuntime().availableProcessors());
+        times = new double[iterations];
+        for (int i = -warmup; i < iterations; i++) {
+          long a = System.nanoTime();
+          try (OutputDir dir = OutputDir.open(tmp)) {
+            episodes = ReplicatePipeline.run(sim, spec, dir, d -> {}).episodes();
+            dir.commit();
+          }
+          double secs = (System.nanoTime() - a) / 1e9;
+          if (i >= 0) {
+            times[i] = secs;
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "%s %d: %.3f s, %.0f episodes/s%n",
+              i < 0 ? "warm-up" : "run",
+              i < 0 ? i + warmup + 1 : i + 1,
+              secs,
+              episodes / secs);
+        }
+      }
+      Arrays.sort(times);
+      System.out.printf(
+          Locale.ROOT,
+          "replicate, %d profiles x 271 configurations x %d rollouts = %d episodes:"
+              + " min %.3f s, median %.3f s, max %.3f s (%.0f episodes/s at the median)%n",
+          loaded.size(),
+          rollouts,
+          episodes,
+          times[0],
+          times[times.length / 2],
+          times[times.length - 1],
+          episodes / times[times.length / 2]);
+    } finally {
+      try (Stream<Path> files = Files.walk(tmp)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.peerwatch.simulator.io;
+
+import dev.peerwatch.config.ConfigException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An output directory whose files appear whole or not at all: each file is written to a hidden
+ * temporary name beside its final one, and {@link #commit()} renames them all once every file is
+ * complete. {@link #close()} without a commit deletes the temporaries, so a failed or interrupted
+ * command leaves no partial output and never damages an earlier run's files.
+ */
+public final class OutputDir implements AutoCloseable {
+  private final Path dir;
+  private final List<Path[]> pending = new ArrayList<>();
+  private boolean committed;
+
+  private OutputDir(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Opens {@code dir} for output, creating it if needed, and checks now that it can be written.
+   *
+   * @throws ConfigException naming the directory when it cannot be created or written
+   */
+  public static OutputDir open(Path dir) {
+    try {
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new ConfigException("--out " + dir + ": exists and is not a directory");
+      }
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".peerwatch-probe", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "--out " + dir + ": cannot write there (" + e.getClass().getSimpleName() + ")");
+    }
+    return new OutputDir(dir);
+  }
+
+  /** The directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** A writer for the file {@code name}; it becomes visible at {@link #commit()}. */
+  public Writer writer(String name) throws IOException {
+    return new BufferedWriter(
+        new OutputStreamWriter(stream(name), StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  /** A stream for the file {@code name}; it becomes visible at {@link #commit()}. */
+  public OutputStream stream(String name) throws IOException {
+    Path target = dir.resolve(name);
+    Path tmp = dir.resolve("." + name + ".tmp");
+    pending.add(new Path[] {tmp, target});
+    return Files.newOutputStream(tmp);
+  }
+
+  /** Moves every written file into place. */
+  public void commit() throws IOException {
+    for (Path[] p : pending) {
+      try {
+        Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    committed = true;
+  }
+
+  /** Deletes the temporaries of an output that was not committed. */
+  @Override
+  public void close() {
+    if (committed) {
+      return;
+    }
+    for (Path[] p : pending) {
+      try {
+        Files.deleteIfExists(p[0]);
+      } catch (IOException ignored) {
+        // Best effort: a temporary we cannot delete is hidden and never read.
+      }
+    }
+  }
+}

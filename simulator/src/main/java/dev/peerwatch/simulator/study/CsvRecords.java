@@ -1,0 +1,90 @@
+package dev.peerwatch.simulator.study;
+
+import dev.peerwatch.config.ConfigException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 records from a reader: fields separated by commas, optionally quoted with doubled quotes
+ * inside, quoted fields may span lines. Tracks the line each record starts on, for messages.
+ */
+final class CsvRecords {
+  private final BufferedReader in;
+  private final String file;
+  private long line = 0;
+  private long recordLine = 0;
+
+  CsvRecords(Reader in, String file) {
+    this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    this.file = file;
+  }
+
+  /** The line (1-based) on which the last record returned starts. */
+  long recordLine() {
+    return recordLine;
+  }
+
+  /** The next record's fields, or null at the end. */
+  List<String> next() {
+    try {
+      String l = in.readLine();
+      if (l == null) {
+        return null;
+      }
+      line++;
+      recordLine = line;
+      if (line == 1 && !l.isEmpty() && l.charAt(0) == '\uFEFF') {
+        l = l.substring(1);
+      }
+      List<String> fields = new ArrayList<>();
+      StringBuilder f = new StringBuilder();
+      int i = 0;
+      boolean quoted = false;
+      while (true) {
+        if (i >= l.length()) {
+          if (!quoted) {
+            fields.add(f.toString());
+            return fields;
+          }
+          String more = in.readLine();
+          if (more == null) {
+            throw new ConfigException(
+                file + ":" + recordLine + ": a quoted field is not closed before the end of file");
+          }
+          line++;
+          f.append('\n');
+          l = more;
+          i = 0;
+          continue;
+        }
+        char c = l.charAt(i++);
+        if (quoted) {
+          if (c == '"') {
+            if (i < l.length() && l.charAt(i) == '"') {
+              f.append('"');
+              i++;
+            } else {
+              quoted = false;
+            }
+          } else {
+            f.append(c);
+          }
+        } else if (c == ',') {
+          fields.add(f.toString());
+          f.setLength(0);
+        } else if (c == '"' && f.length() == 0) {
+          quoted = true;
+        } else if (c == '\r' && i == l.length()) {
+          continue;
+        } else {
+          f.append(c);
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}
