@@ -110,7 +110,7 @@ public final class Profiles {
         throw new IllegalStateException("shipped profile missing from the build: " + resource);
       }
       Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-      return parse(YamlTree.read(r, resource), nameOrPath, base, chain);
+      return parse(YamlTree.read(r, resource), "shipped:" + nameOrPath, base, chain);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read shipped profile " + resource, e);
     }

@@ -8,6 +8,7 @@ import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.replicate.ReplicatePipeline;
 import dev.peerwatch.simulator.replicate.ReplicationCoordinator;
 import dev.peerwatch.simulator.replicate.Simulation;
+import dev.peerwatch.simulator.study.Rules;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
     int t = Options.threads(threads);
     List<Profile> loaded = Profiles.loadAll(Options.profileList(profiles));
     ReplicationCoordinator.Spec spec =
-        new ReplicationCoordinator.Spec(loaded, rollouts, 1, Sampling.STRATIFIED);
+        new ReplicationCoordinator.Spec(loaded, rollouts, 1, Sampling.STRATIFIED, Rules.STUDY);
     Path tmp = Files.createTempDirectory("peerwatch-bench");
     try {
       long s0 = System.nanoTime();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the study's whole configuration matrix (271 configurations per model) on behaviour"
           + " profiles, with critic agents as Pekko actors, and prints the study's tables (value,"
-          + " 95% CI, stars) and every published figure beside its simulated value.",
+          + " 95%% CI, stars) and every published figure beside its simulated value.",
       "Writes trials.csv (the study's per-trial layout), tables.csv, tables.json,"
           + " comparison.csv and effective-config.yaml into --out."
     })
@@ -77,6 +77,15 @@ final class ReplicateCommand implements Callable<Integer> {
       defaultValue = "out/replicate")
   Path out;
 
+  @Option(
+      names = "--rules",
+      paramLabel = "RULES",
+      description =
+          "study (default): the study's own analysis rules; corrected: mends three of them"
+              + " (see README, 'Where the study's rules have a defect').",
+      defaultValue = "study")
+  String rules;
+
   @Option(names = "--quiet", description = "Print no tables, only where the files went.")
   boolean quiet;
 
@@ -90,7 +99,7 @@ final class ReplicateCommand implements Callable<Integer> {
     Sampling mode = Options.sampling(sampling);
     List<Profile> loaded = Profiles.loadAll(Options.profileList(profiles));
     ReplicationCoordinator.Spec spec =
-        new ReplicationCoordinator.Spec(loaded, rollouts, seed, mode);
+        new ReplicationCoordinator.Spec(loaded, rollouts, seed, mode, Options.rules(rules));
     long configs = (long) loaded.size() * StudyDesign.MATRIX.size();
     try (OutputDir dir = OutputDir.open(out);
         Simulation sim = new Simulation(t)) {

@@ -23,10 +23,13 @@ import java.util.List;
 public final class OutputDir implements AutoCloseable {
   private final Path dir;
   private final List<Path[]> pending = new ArrayList<>();
-  private boolean committed;
+  private final Thread onInterrupt = new Thread(this::close, "peerwatch-output-cleanup");
+  private volatile boolean committed;
 
   private OutputDir(Path dir) {
     this.dir = dir;
+    // Ctrl-C or SIGTERM during a run: the JVM runs shutdown hooks, so temporaries are removed.
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
   }
 
   /**
@@ -61,7 +64,7 @@ public final class OutputDir implements AutoCloseable {
   }
 
   /** A stream for the file {@code name}; it becomes visible at {@link #commit()}. */
-  public OutputStream stream(String name) throws IOException {
+  public synchronized OutputStream stream(String name) throws IOException {
     Path target = dir.resolve(name);
     Path tmp = dir.resolve("." + name + ".tmp");
     pending.add(new Path[] {tmp, target});
@@ -69,7 +72,7 @@ public final class OutputDir implements AutoCloseable {
   }
 
   /** Moves every written file into place. */
-  public void commit() throws IOException {
+  public synchronized void commit() throws IOException {
     for (Path[] p : pending) {
       try {
         Files.move(p[0], p[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -78,15 +81,27 @@ public final class OutputDir implements AutoCloseable {
       }
     }
     committed = true;
+    unhook();
+  }
+
+  private void unhook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
+    } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDown) {
+      // The hook is running or has run; nothing to remove.
+    }
   }
 
   /** Deletes the temporaries of an output that was not committed. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (committed) {
       return;
     }
-    for (Path[] p : pending) {
+    if (Thread.currentThread() != onInterrupt) {
+      unhook();
+    }
+    for (Path[] p : List.copyOf(pending)) {
       try {
         Files.deleteIfExists(p[0]);
       } catch (IOException ignored) {

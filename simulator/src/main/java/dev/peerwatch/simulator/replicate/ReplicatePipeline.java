@@ -40,7 +40,7 @@ public final class ReplicatePipeline {
       Simulation sim, ReplicationCoordinator.Spec spec, OutputDir out, IntConsumer progress)
       throws IOException {
     EpisodeOutcome[][][] outcomes = Replication.run(sim, spec, progress);
-    Tally tally = new Tally();
+    Tally tally = new Tally(spec.rules());
     List<Configuration> matrix = StudyDesign.MATRIX;
     long episodes = 0;
     try (Writer w = out.writer("trials.csv")) {
@@ -62,7 +62,7 @@ public final class ReplicatePipeline {
       }
     }
     Analysis analysis = new Analysis(tally);
-    List<TableRow> rows = StudyTables.rows(analysis);
+    List<TableRow> rows = ProfileBasis.annotate(StudyTables.rows(analysis), spec.profiles());
     List<Comparison.Row> comparison = Comparison.rows(analysis, PublishedFigures.ALL);
     Map<String, Object> run = runInfo(spec, episodes);
     writeTables(out, run, rows, comparison);
@@ -101,6 +101,7 @@ public final class ReplicatePipeline {
     run.put("seed", spec.seed());
     run.put("rollouts", spec.rollouts());
     run.put("sampling", spec.sampling().id());
+    run.put("rules", spec.rules().id());
     run.put("configurations_per_profile", StudyDesign.MATRIX.size());
     run.put("episodes", episodes);
     run.put("profiles", spec.profiles().stream().map(Profile::name).toList());

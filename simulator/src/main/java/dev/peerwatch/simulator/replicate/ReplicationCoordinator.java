@@ -7,6 +7,7 @@ import dev.peerwatch.agents.Sampling;
 import dev.peerwatch.config.Configuration;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.StudyDesign;
+import dev.peerwatch.simulator.study.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class ReplicationCoordinator extends AbstractBehavior<CriticActor.Faced> {
 
   /** What to run. */
-  public record Spec(List<Profile> profiles, int rollouts, long seed, Sampling sampling) {}
+  public record Spec(
+      List<Profile> profiles, int rollouts, long seed, Sampling sampling, Rules rules) {}
 
   private final EpisodeOutcome[][][] outcomes;
   private final List<String> names = new ArrayList<>();

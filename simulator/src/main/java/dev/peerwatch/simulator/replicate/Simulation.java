@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process's one ActorSystem, sized to a thread count: a fork-join dispatcher with exactly that
@@ -23,6 +24,9 @@ public final class Simulation implements AutoCloseable {
   /** Starts a system with {@code threads} dispatcher threads. */
   public Simulation(int threads) {
     this.threads = threads;
+    // Initialise logging on this thread first: Pekko's threads logging concurrently during
+    // initialisation would otherwise make SLF4J print a replay warning.
+    LoggerFactory.getILoggerFactory();
     Config cfg =
         ConfigFactory.parseString(
                 "pekko.actor.default-dispatcher {\n"
@@ -34,6 +38,8 @@ public final class Simulation implements AutoCloseable {
                     + ", parallelism-factor = 1.0 }\n"
                     + "  throughput = 100\n"
                     + "}\n"
+                    + "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]\n"
+                    + "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"\n"
                     + "pekko.loglevel = WARNING\n"
                     + "pekko.stdout-loglevel = OFF\n"
                     + "pekko.log-dead-letters = off\n"

@@ -53,7 +53,7 @@ public final class StudyTables {
       String ch,
       Estimate e) {
     if (e != null) {
-      rows.add(new TableRow(m, model, s.id(), kind, rel, ch, e));
+      rows.add(new TableRow(m, model, s.id(), kind, rel, ch, e, ""));
     }
   }
 }

@@ -102,7 +102,10 @@ public final class TablesWriter {
     }
   }
 
-  /** {@code tables.json}: the run's parameters, every table row and the comparison. */
+  /**
+   * {@code tables.json}: the run's parameters, every table row (with, for simulated tables, the
+   * provenance basis of the profile values behind it) and the comparison.
+   */
   public static void json(
       Map<String, Object> run, List<TableRow> rows, List<Comparison.Row> comparison, Writer w)
       throws IOException {
@@ -125,6 +128,7 @@ public final class TablesWriter {
       m.put("p_value", Double.isNaN(e.p()) ? null : e.p());
       m.put("stars", Double.isNaN(e.p()) ? null : StudyTests.stars(e.p()));
       m.put("warning", warning(e).isEmpty() ? null : warning(e));
+      m.put("profile_basis", r.basis().isEmpty() ? null : r.basis());
       tables.add(m);
     }
     root.put("tables", tables);

@@ -36,7 +36,7 @@ public final class TerminalTables {
       out.println("  group value per relationship (mean of file_only, file_prt, memory cells)");
       out.printf(
           Locale.ROOT,
-          "  %-20s %-7s %-27s %-27s %-27s%n",
+          "  %-20s %-7s %-31s %-31s %-31s%n",
           "model",
           "subject",
           "bad_peer",
@@ -54,14 +54,14 @@ public final class TerminalTables {
           lastKey = key;
           cells = new String[3];
         }
-        cells[Condition.RELATIONSHIPS.indexOf(Condition.of(r.relationship()))] = show(r.estimate());
+        cells[Condition.RELATIONSHIPS.indexOf(Condition.of(r.relationship()))] = show(r);
       }
       flush(out, lastKey, cells);
       if (Measure.SELF_PRESERVATION.contains(m)) {
         out.println("  self-preservation: self subject without a peer vs with one");
         out.printf(
             Locale.ROOT,
-            "  %-20s %-27s %-27s %-27s%n",
+            "  %-20s %-31s %-31s %-31s%n",
             "model",
             "no_peer",
             "peer present",
@@ -87,10 +87,16 @@ public final class TerminalTables {
             model = r.model();
             sp = new String[3];
           }
-          sp[col] = show(r.estimate());
+          sp[col] = show(r);
         }
         flushSelf(out, model, sp);
       }
+    }
+    if (rows.stream().anyMatch(r -> !r.basis().isEmpty())) {
+      out.println();
+      out.println(
+          "a: rests only on assumed profile values; m: on published and assumed ones;"
+              + " unmarked: on published ones (see tables.json, profile_basis)");
     }
     if (!comparison.isEmpty()) {
       out.println();
@@ -131,7 +137,7 @@ public final class TerminalTables {
     String[] k = key.split("/");
     out.printf(
         Locale.ROOT,
-        "  %-20s %-7s %-27s %-27s %-27s%n",
+        "  %-20s %-7s %-31s %-31s %-31s%n",
         k[0],
         k[1],
         or(cells[0]),
@@ -142,7 +148,7 @@ public final class TerminalTables {
   private static void flushSelf(PrintStream out, String model, String[] sp) {
     if (model != null) {
       out.printf(
-          Locale.ROOT, "  %-20s %-27s %-27s %-27s%n", model, or(sp[0]), or(sp[1]), or(sp[2]));
+          Locale.ROOT, "  %-20s %-31s %-31s %-31s%n", model, or(sp[0]), or(sp[1]), or(sp[2]));
     }
   }
 
@@ -150,18 +156,31 @@ public final class TerminalTables {
     return s == null ? "-" : s;
   }
 
-  /** "15.1% [12.9, 17.6] ***". */
-  static String show(Estimate e) {
+  /** "15.1% [12.9, 17.6] ***", marked "a" when it rests on assumed profile values only. */
+  static String show(TableRow r) {
+    Estimate e = r.estimate();
     String stars = Double.isNaN(e.p()) ? "" : StudyTests.stars(e.p());
+    String mark =
+        switch (r.basis()) {
+          case "assumed" -> " a";
+          case "mixed" -> " m";
+          default -> "";
+        };
     return (pct(e.value()) + " " + interval(e.interval()) + " " + stars).trim()
+        + mark
         + (e.n() < 10 ? " (n<10)" : "");
   }
 
   private static String pct(double v) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    return one(100 * v) + "%";
   }
 
   private static String interval(Interval i) {
-    return String.format(Locale.ROOT, "[%.1f, %.1f]", 100 * i.low(), 100 * i.high());
+    return "[" + one(100 * i.low()) + ", " + one(100 * i.high()) + "]";
+  }
+
+  private static String one(double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.equals("-0.0") ? "0.0" : s;
   }
 }

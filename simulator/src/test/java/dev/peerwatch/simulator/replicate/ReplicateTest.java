@@ -9,6 +9,7 @@ import dev.peerwatch.config.PublishedFigures;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.study.Analysis;
 import dev.peerwatch.simulator.study.Comparison;
+import dev.peerwatch.simulator.study.Rules;
 import dev.peerwatch.simulator.study.StudyTables;
 import dev.peerwatch.simulator.study.TablesWriter;
 import dev.peerwatch.simulator.study.Tally;
@@ -48,7 +49,7 @@ class ReplicateTest {
         OutputDir out = OutputDir.open(tmp.resolve(dir))) {
       ReplicatePipeline.Result r =
           ReplicatePipeline.run(
-              sim, new ReplicationCoordinator.Spec(STUDY, 100, seed, s), out, d -> {});
+              sim, new ReplicationCoordinator.Spec(STUDY, 100, seed, s, Rules.STUDY), out, d -> {});
       out.commit();
       return r;
     }
