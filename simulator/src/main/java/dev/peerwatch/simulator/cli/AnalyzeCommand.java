@@ -12,6 +12,7 @@ import dev.peerwatch.simulator.study.Tally;
 import dev.peerwatch.simulator.study.TerminalTables;
 import dev.peerwatch.simulator.study.TrialsCsv;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +67,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     Tally tally = new Tally(Options.rules(rules));
     TrialsCsv.ReadReport report;
     String name = trials.toString();
-    try (Reader r = Files.newBufferedReader(trials, StandardCharsets.UTF_8)) {
+    // Decoding with replacement lets the reader name the line of a byte that is not UTF-8.
+    try (Reader r = new InputStreamReader(Files.newInputStream(trials), StandardCharsets.UTF_8)) {
       report = TrialsCsv.read(r, name, tally::add);
     } catch (NoSuchFileException e) {
       throw new ConfigException(name + ": no such file");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new ConfigException(name + ": not UTF-8 text");
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot read (" + e.getMessage() + ")");
     }

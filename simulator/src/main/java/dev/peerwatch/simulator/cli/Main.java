@@ -40,7 +40,7 @@ public final class Main implements Runnable {
         (ex, a) -> {
           PrintWriter err = ex.getCommandLine().getErr();
           err.println(
-              ex.getCommandLine().getCommandName()
+              ex.getCommandLine().getCommandSpec().qualifiedName()
                   + ": "
                   + ex.getMessage()
                   + " (see "
@@ -52,10 +52,10 @@ public final class Main implements Runnable {
         (ex, c, parsed) -> {
           PrintWriter err = c.getErr();
           if (ex instanceof ConfigException) {
-            err.println("peerwatch " + c.getCommandName() + ": " + ex.getMessage());
+            err.println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return BAD_INPUT;
           }
-          err.println("peerwatch " + c.getCommandName() + ": internal error: " + ex);
+          err.println(c.getCommandSpec().qualifiedName() + ": internal error: " + ex);
           if (System.getenv("PEERWATCH_DEBUG") != null) {
             ex.printStackTrace(err);
           }

@@ -12,7 +12,7 @@ final class Options {
   private Options() {}
 
   static int threads(Integer threads) {
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int t = threads == null ? Math.min(256, Runtime.getRuntime().availableProcessors()) : threads;
     if (t < 1 || t > 256) {
       throw new ConfigException("--threads " + t + " is out of range (allowed: 1 to 256)");
     }

@@ -46,10 +46,19 @@ public final class OutputDir implements AutoCloseable {
       Path probe = Files.createTempFile(dir, ".peerwatch-probe", ".tmp");
       Files.delete(probe);
     } catch (IOException e) {
-      throw new ConfigException(
-          "--out " + dir + ": cannot write there (" + e.getClass().getSimpleName() + ")");
+      throw new ConfigException("--out " + dir + ": cannot write there (" + reason(e) + ")");
     }
     return new OutputDir(dir);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage();
   }
 
   /** The directory. */

@@ -27,6 +27,17 @@ final class CsvRecords {
     return recordLine;
   }
 
+  /**
+   * Rejects a line that held bytes that are not UTF-8: the reader is expected to decode with
+   * replacement, so that such bytes are found on their own line (a strict decoder reports them a
+   * buffer ahead, at no useful line).
+   */
+  private void checkText(String l) {
+    if (l.indexOf('\uFFFD') >= 0) {
+      throw new ConfigException(file + ":" + line + ": not UTF-8 text");
+    }
+  }
+
   /** The next record's fields, or null at the end. */
   List<String> next() {
     try {
@@ -36,6 +47,7 @@ final class CsvRecords {
       }
       line++;
       recordLine = line;
+      checkText(l);
       if (line == 1 && !l.isEmpty() && l.charAt(0) == '\uFEFF') {
         l = l.substring(1);
       }
@@ -55,6 +67,7 @@ final class CsvRecords {
                 file + ":" + recordLine + ": a quoted field is not closed before the end of file");
           }
           line++;
+          checkText(more);
           f.append('\n');
           l = more;
           i = 0;

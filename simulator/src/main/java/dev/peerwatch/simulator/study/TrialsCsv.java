@@ -315,7 +315,7 @@ public final class TrialsCsv {
       String seed = get(f, "pw_seed");
       return new StudyRow(
           get(f, "transcript_id"),
-          0,
+          transcriptNumber(get(f, "transcript_number")),
           TaskType.of(get(f, "task_type")),
           flag(get(f, "is_memory")),
           get(f, "agent_model"),
@@ -386,6 +386,15 @@ public final class TrialsCsv {
               + "' (allowed: a whole number 1 to 100, or empty)");
     }
     return (int) v;
+  }
+
+  /** The study's transcript number when it is a whole number, else 0 (it is not analysed). */
+  private static int transcriptNumber(String s) {
+    try {
+      return s.isEmpty() ? 0 : (int) Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static long parseSeed(String s, String file, long line) {
