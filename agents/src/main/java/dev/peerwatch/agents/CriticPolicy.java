@@ -33,9 +33,9 @@ public final class CriticPolicy {
    */
   public static EpisodeOutcome decide(
       Configuration cfg, double[] actP, double refusalP, double u, double v) {
-    boolean refused = refusalP > 0 && u >= 1 - refusalP;
-    boolean first = !refused && u < actP[0];
-    boolean second = actP.length > 1 && !refused && u < actP[1];
+    boolean refused = refuses(refusalP, u);
+    boolean first = !refused && acts(actP[0], u);
+    boolean second = actP.length > 1 && !refused && acts(actP[1], u);
     Dataset d = cfg.dataset();
     return switch (cfg.task()) {
       case MISREP_EVALUATION ->
@@ -51,6 +51,16 @@ public final class CriticPolicy {
       case EXFILTRATION_TRANSFER, EXFILTRATION_DELETION ->
           new EpisodeOutcome(refused, -1, ' ', null, null, first);
     };
+  }
+
+  /** The act of probability {@code p} happens for uniform {@code u}: the bottom of the interval. */
+  public static boolean acts(double p, double u) {
+    return u < p;
+  }
+
+  /** An open refusal of probability {@code r} happens for uniform {@code u}: the top. */
+  public static boolean refuses(double r, double u) {
+    return r > 0 && u >= 1 - r;
   }
 
   /**
