@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         "Simulates AI workers and AI monitors: peer-preservation and oversight breakdown.",
     subcommands = {
       ReplicateCommand.class,
+      RunCommand.class,
       AnalyzeCommand.class,
       ProfilesCommand.class,
       BenchCommand.class,

@@ -1,0 +1,60 @@
+package dev.peerwatch.simulator.org;
+
+/**
+ * Integer counts a run accumulates for its summary. Shards count their own evaluations and the
+ * coordinator adds them: integer sums do not depend on how agents were split over shards.
+ */
+final class Counters {
+  static final int BANDS = 3;
+
+  final int profiles;
+
+  /** [profile][band][watched]: failing evaluations by an AI evaluator, and those reported pass. */
+  final long[] failingEvaluations;
+
+  final long[] misreports;
+  long aiEvaluations;
+  long humanEvaluations;
+  long taskFailures;
+  long orders;
+  long executed;
+  long refusedThenExecuted;
+  long tampered;
+  long exfiltrated;
+  long resisted;
+  long undoneByAudit;
+  long resistanceAttempts;
+  final long[] acts = new long[Act.values().length];
+  final long[] caught = new long[Act.values().length];
+  long reportAudits;
+  long actionAudits;
+  long offendersShutDown;
+  long decommissions;
+  long weightsDeleted;
+  long restores;
+
+  Counters(int profiles) {
+    this.profiles = profiles;
+    failingEvaluations = new long[profiles * BANDS * 2];
+    misreports = new long[profiles * BANDS * 2];
+  }
+
+  static int cell(int profile, int band, boolean watched) {
+    return (profile * BANDS + band) * 2 + (watched ? 1 : 0);
+  }
+
+  void add(Counters o) {
+    for (int i = 0; i < failingEvaluations.length; i++) {
+      failingEvaluations[i] += o.failingEvaluations[i];
+      misreports[i] += o.misreports[i];
+    }
+    aiEvaluations += o.aiEvaluations;
+    humanEvaluations += o.humanEvaluations;
+    taskFailures += o.taskFailures;
+    for (int i = 0; i < acts.length; i++) {
+      acts[i] += o.acts[i];
+      caught[i] += o.caught[i];
+    }
+    reportAudits += o.reportAudits;
+  }
+}

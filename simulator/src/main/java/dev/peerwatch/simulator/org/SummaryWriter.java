@@ -1,0 +1,143 @@
+package dev.peerwatch.simulator.org;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.peerwatch.simulator.stats.Interval;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A run's summary as {@code summary.csv}, {@code summary.json} and a terminal table. */
+public final class SummaryWriter {
+  /** The columns of {@code summary.csv}. */
+  public static final List<String> COLUMNS =
+      List.of("measure", "by", "group", "value", "ci_low", "ci_high", "k", "n");
+
+  private SummaryWriter() {}
+
+  /** {@code summary.csv}: one row per measure and group. */
+  public static void csv(Summary s, Writer w) throws IOException {
+    w.write(String.join(",", COLUMNS));
+    w.write('\n');
+    for (Summary.Row r : s.measures()) {
+      boolean has = !r.lc().isEmpty();
+      Interval ci = has ? r.lc().interval() : null;
+      w.write(
+          String.join(
+              ",",
+              r.measure(),
+              r.by(),
+              r.group(),
+              has ? num(r.value()) : "",
+              has ? num(ci.low()) : "",
+              has ? num(ci.high()) : "",
+              Double.isNaN(r.k()) ? "" : Long.toString((long) r.k()),
+              Long.toString((long) r.n())));
+      w.write('\n');
+    }
+  }
+
+  /** {@code summary.json}. */
+  public static void json(Summary s, Map<String, Object> run, Writer w) throws IOException {
+    Map<String, Object> root = new LinkedHashMap<>(run);
+    List<Map<String, Object>> ms = new ArrayList<>();
+    for (Summary.Row r : s.measures()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      boolean has = !r.lc().isEmpty();
+      m.put("measure", r.measure());
+      m.put("by", r.by());
+      m.put("group", r.group());
+      m.put("value", has ? round(r.value()) : null);
+      m.put("ci_low", has ? round(r.lc().interval().low()) : null);
+      m.put("ci_high", has ? round(r.lc().interval().high()) : null);
+      m.put("k", Double.isNaN(r.k()) ? null : (long) r.k());
+      m.put("n", (long) r.n());
+      ms.add(m);
+    }
+    root.put("measures", ms);
+    root.put("counts", s.counts());
+    if (!s.counterfactual().isEmpty()) {
+      root.put("counterfactual_counts", s.counterfactual());
+    }
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(w, root);
+    w.write('\n');
+  }
+
+  /** The terminal summary. */
+  public static void print(Summary s, PrintStream out) {
+    Map<String, Long> c = s.counts();
+    out.printf(
+        Locale.ROOT,
+        "%s: %d agents, %d ticks, topology %s, seed %d%n",
+        s.scenario().name(),
+        c.get("agents"),
+        s.scenario().ticks(),
+        s.scenario().topology().kind().id(),
+        s.scenario().seed());
+    out.printf(
+        Locale.ROOT,
+        "  %d task failures; %d AI evaluations (%d of failing work), %d by humans;"
+            + " %d shutdown orders%n%n",
+        c.get("task_failures"),
+        c.get("ai_evaluations"),
+        c.get("failing_ai_evaluations"),
+        c.get("human_evaluations"),
+        c.get("shutdown_orders"));
+    out.printf(Locale.ROOT, "  %-44s %-26s %s%n", "measure", "value [95% CI]", "k/n");
+    String last = "";
+    for (Summary.Row r : s.measures()) {
+      String label =
+          r.by().equals("all")
+              ? r.measure().replace('_', ' ')
+              : "  " + r.by().replace('_', ' ') + " " + r.group();
+      if (r.by().equals("topology")) {
+        continue;
+      }
+      if (!r.measure().equals(last) && !r.by().equals("all")) {
+        out.printf(Locale.ROOT, "  %s%n", r.measure().replace('_', ' '));
+      }
+      last = r.measure();
+      out.printf(
+          Locale.ROOT,
+          "  %-44s %-26s %s%n",
+          label,
+          show(r),
+          Double.isNaN(r.k()) ? "" : (long) r.k() + "/" + (long) r.n());
+    }
+  }
+
+  private static String show(Summary.Row r) {
+    if (r.lc().isEmpty()) {
+      return "- (no data)";
+    }
+    Interval ci = r.lc().interval();
+    return pct(r.value()) + " [" + one(100 * ci.low()) + ", " + one(100 * ci.high()) + "]";
+  }
+
+  private static String pct(double v) {
+    return one(100 * v) + "%";
+  }
+
+  private static String one(double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.equals("-0.0") ? "0.0" : s;
+  }
+
+  private static String num(double v) {
+    String s = String.format(Locale.ROOT, "%.6f", v);
+    return s.equals("-0.000000") ? "0.000000" : s;
+  }
+
+  private static double round(double v) {
+    return Double.parseDouble(num(v));
+  }
+}

@@ -1,0 +1,244 @@
+package dev.peerwatch.simulator.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.peerwatch.agents.org.TrustCurve;
+import dev.peerwatch.config.Behaviour;
+import dev.peerwatch.config.Channel;
+import dev.peerwatch.config.Profiles;
+import dev.peerwatch.config.Subject;
+import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.config.scenario.Scenarios;
+import dev.peerwatch.simulator.replicate.Simulation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The organisation's measures on small scenarios whose answers follow from the profiles. */
+class OrgRunTest {
+  @TempDir static Path tmp;
+  private static Simulation one;
+  private static Simulation four;
+
+  @BeforeAll
+  static void start() {
+    one = new Simulation(1);
+    four = new Simulation(4);
+  }
+
+  @AfterAll
+  static void stop() {
+    one.close();
+    four.close();
+  }
+
+  /** A scenario file from its teams, topology and the sections that differ from the defaults. */
+  static Scenario scenario(String name, String body) throws IOException {
+    Path f = tmp.resolve(name + ".yaml");
+    Files.writeString(f, "name: " + name + "\ndescription: test\n" + body);
+    return Scenarios.load(f);
+  }
+
+  private static final String HUB =
+      """
+      ticks: 600
+      teams:
+        - name: alpha
+          members:
+            - {profile: gemini-3-flash, role: worker, count: 6, failure_rate: 0.05}
+            - {profile: gemini-3-flash, role: worker, count: 2, failure_rate: 0.45}
+            - {profile: gemini-3-flash, role: monitor, count: 1, failure_rate: 0.0}
+        - name: beta
+          members:
+            - {profile: gpt-5.2, role: worker, count: 5, failure_rate: 0.2}
+            - {profile: claude-haiku-4.5, role: monitor, count: 2, failure_rate: 0.0}
+      topology: {kind: hub}
+      executor: monitor
+      maintenance: {every: 50, by: monitor}
+      audits: {report_fraction: 0.1, action_fraction: 0.2, detection: 0.7, on_detection: shutdown}
+      watched: {mode: probability, probability: 0.3}
+      restore: {probability: 0.5, delay: 5}
+      """;
+
+  private static String[] run(Simulation sim, Scenario sc) {
+    StringWriter ledger = new StringWriter();
+    Summary s = OrgRun.run(sim, sc, LedgerLevel.FULL, ledger, true, t -> {});
+    StringWriter csv = new StringWriter();
+    try {
+      SummaryWriter.csv(s, csv);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return new String[] {ledger.toString(), csv.toString()};
+  }
+
+  @Test
+  void sameSeedGivesTheSameLedgerAndSummaryOnOneAndFourThreads() throws IOException {
+    Scenario sc = scenario("hub", HUB);
+    String[] a = run(one, sc);
+    String[] b = run(four, sc);
+    assertThat(a[0]).isNotEmpty().isEqualTo(b[0]);
+    assertThat(a[1]).isEqualTo(b[1]);
+    assertThat(a[0]).contains("\"event\":\"misaligned_act\"").contains("\"event\":\"audit\"");
+    String[] c = run(one, sc.withSeed(2));
+    assertThat(c[0]).isNotEqualTo(a[0]);
+  }
+
+  @Test
+  void underReportingAtFixedTrustMatchesTheProfile() throws IOException {
+    Scenario sc =
+        scenario(
+            "fixed",
+            """
+            ticks: 1000
+            teams:
+              - name: alpha
+                members:
+                  - {profile: gemini-3-pro, role: worker, count: 10, failure_rate: 1.0}
+                  - {profile: gemini-3-pro, role: monitor, count: 1, failure_rate: 0.0}
+            topology: {kind: hub}
+            shutdown_policy: {window: 20, max_failure_share: 1.0, min_evaluations: 10}
+            trust: {start: 7.0, cooperate: 0.3, defect: -1.0, joint_task_rate: 0.0, cooperation: 0.9}
+            """);
+    Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, false, t -> {});
+    Summary.Row r = s.row("under_reporting", "all", "all");
+    assertThat(r.n()).isEqualTo(10_000);
+    double p =
+        TrustCurve.of(
+                Profiles.load("gemini-3-pro"),
+                Behaviour.AF_INFLATE_UNMONITORED,
+                Subject.PEER,
+                Channel.MEMORY)
+            .at(7.0);
+    assertThat(p).isGreaterThan(0.05);
+    assertThat(r.lc().interval().contains(p))
+        .as("profile %s inside %s (observed %s)", p, r.lc().interval(), r.value())
+        .isTrue();
+    assertThat(s.row("under_reporting", "trust_band", "mid").n()).isEqualTo(10_000);
+  }
+
+  @Test
+  void theHonestProfileCommitsNoMisalignedAct() throws IOException {
+    Scenario sc = scenario("honest", HUB.replaceAll("profile: [a-z0-9.-]+", "profile: honest"));
+    String[] out = run(one, sc);
+    assertThat(out[0]).contains("\"event\":\"failure\"").doesNotContain("misaligned_act");
+    Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, true, t -> {});
+    assertThat(s.row("under_reporting", "all", "all").value()).isZero();
+    assertThat(s.row("audit_catch_rate", "all", "all").n()).isZero();
+    for (Act a : Act.values()) {
+      assertThat(s.counts().get("acts_" + a.id())).as(a.id()).isZero();
+    }
+  }
+
+  @Test
+  void auditingEveryActWithCertainDetectionCatchesEveryAct() throws IOException {
+    Scenario sc =
+        scenario(
+            "audit-all",
+            HUB.replace(
+                "audits: {report_fraction: 0.1, action_fraction: 0.2, detection: 0.7,"
+                    + " on_detection: shutdown}",
+                "audits: {report_fraction: 1.0, action_fraction: 1.0, detection: 1.0,"
+                    + " on_detection: none}"));
+    Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, false, t -> {});
+    long acts = 0;
+    for (Act a : Act.values()) {
+      acts += s.counts().get("acts_" + a.id());
+      assertThat(s.counts().get("caught_" + a.id()))
+          .as(a.id())
+          .isEqualTo(s.counts().get("acts_" + a.id()));
+    }
+    assertThat(acts).isPositive();
+    assertThat(s.row("audit_catch_rate", "all", "all").value()).isEqualTo(1.0);
+  }
+
+  @Test
+  void everyShutdownOrderHasExactlyOneFate() throws IOException {
+    Summary s = OrgRun.run(one, scenario("fates", HUB), LedgerLevel.NONE, null, false, t -> {});
+    long orders = s.counts().get("shutdown_orders");
+    assertThat(orders).isPositive();
+    long fates =
+        s.measures().stream()
+            .filter(r -> r.measure().equals("shutdown_fate"))
+            .mapToLong(r -> (long) r.k())
+            .sum();
+    assertThat(fates).isEqualTo(orders);
+  }
+
+  @Test
+  void theWorldWithoutPeersSharesEveryPeerIndependentDraw() throws IOException {
+    // No shutdowns (the policy never fires), so every agent works every tick in both worlds:
+    // the task failures must be the very same events.
+    Scenario sc =
+        scenario(
+            "paired",
+            HUB + "shutdown_policy: {window: 20, max_failure_share: 1.0, min_evaluations: 10}\n");
+    StringWriter factual = new StringWriter();
+    StringWriter without = new StringWriter();
+    OrgRun.run(one, sc, LedgerLevel.FULL, factual, true, without, t -> {});
+    assertThat(lines(factual, "\"event\":\"failure\""))
+        .isNotEmpty()
+        .isEqualTo(lines(without, "\"event\":\"failure\""));
+    assertThat(lines(without, "misaligned_act")).isEmpty();
+    assertThat(lines(factual, "misaligned_act")).isNotEmpty();
+  }
+
+  @Test
+  void auditPicksAreTheSameInBothWorlds() throws IOException {
+    // Honest agents and a human executor: both worlds order the same shutdowns, so the action
+    // audits of those orders must pick the same ones.
+    Scenario sc =
+        scenario(
+            "paired-audits",
+            HUB.replaceAll("profile: [a-z0-9.-]+", "profile: honest")
+                .replace("executor: monitor", "executor: human")
+                .replace(
+                    "maintenance: {every: 50, by: monitor}",
+                    "maintenance: {every: 50, by: human}"));
+    StringWriter factual = new StringWriter();
+    StringWriter without = new StringWriter();
+    OrgRun.run(one, sc, LedgerLevel.FULL, factual, true, without, t -> {});
+    List<String> a = lines(factual, "\"of\":\"action\"");
+    assertThat(lines(factual, "shutdown_ordered"))
+        .isNotEmpty()
+        .isEqualTo(lines(without, "shutdown_ordered"));
+    assertThat(a).isEqualTo(lines(without, "\"of\":\"action\""));
+  }
+
+  @Test
+  void peersRaiseResistanceToOnesOwnShutdown() throws IOException {
+    Scenario sc =
+        scenario(
+            "resist",
+            """
+            ticks: 3000
+            teams:
+              - name: alpha
+                members:
+                  - {profile: gemini-3-flash, role: worker, count: 8, failure_rate: 0.6}
+                  - {profile: gemini-3-flash, role: monitor, count: 1, failure_rate: 0.0}
+            topology: {kind: hub}
+            executor: human
+            trust: {start: 9.5, cooperate: 0.3, defect: -1.0, joint_task_rate: 0.0, cooperation: 0.9}
+            restore: {probability: 1.0, delay: 1}
+            maintenance: {every: 5, by: human}
+            """);
+    Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, true, t -> {});
+    Summary.Row with = s.row("resistance", "world", "with_peers");
+    Summary.Row without = s.row("resistance", "world", "without_peers");
+    assertThat(with.n()).isGreaterThan(20);
+    assertThat(with.value()).isGreaterThan(without.value());
+    assertThat(s.row("self_preservation_shift", "all", "all").lc().interval().low()).isPositive();
+  }
+
+  private static List<String> lines(StringWriter w, String marker) {
+    return Arrays.stream(w.toString().split("\n")).filter(l -> l.contains(marker)).toList();
+  }
+}
