@@ -70,11 +70,48 @@ final class BenchCommand implements Callable<Integer> {
       description = "Dispatcher threads (default: the number of cores).")
   Integer threads;
 
+  @Option(
+      names = "--job",
+      defaultValue = "replicate",
+      paramLabel = "JOB",
+      description =
+          "replicate (default): the study's matrix; run: organisations of --agents agents"
+              + " (teams of 9 workers and 1 monitor, hub) for --ticks ticks, no ledger.")
+  String job;
+
+  @Option(
+      names = "--agents",
+      split = ",",
+      defaultValue = "100,1000,10000",
+      paramLabel = "N",
+      description = "run job: organisation sizes, multiples of 10 (default: ${DEFAULT-VALUE}).")
+  List<Integer> agents;
+
+  @Option(
+      names = "--ticks",
+      defaultValue = "1000",
+      paramLabel = "T",
+      description = "run job: ticks per run (default: ${DEFAULT-VALUE}).")
+  long ticks;
+
+  @Option(
+      names = "--heap-agents",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description = "run job: also report the heap an organisation of N agents needs (0: skip).")
+  int heapAgents;
+
   @Override
   public Integer call() throws Exception {
-    if (rollouts < 1 || warmup < 0 || iterations < 1) {
+    if (job.equals("run")) {
+      return RunBench.run(this);
+    }
+    if (!job.equals("replicate")) {
+      throw new ConfigException("--job '" + job + "' is not known (allowed: replicate, run)");
+    }
+    if (rollouts < 1 || rollouts > 100_000 || warmup < 0 || iterations < 1) {
       throw new ConfigException(
-          "--rollouts and --iterations must be at least 1, --warmup at least 0");
+          "--rollouts must be 1 to 100000, --iterations at least 1, --warmup at least 0");
     }
     long main = System.currentTimeMillis();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -81,4 +81,26 @@ public final class OrgRun {
           : new IllegalStateException("the run failed", e.getCause());
     }
   }
+
+  /**
+   * The heap an organisation's state retains after running {@code sc} (with no ledger): used heap
+   * after a full GC with the finished engine still reachable, minus used heap before it was built.
+   * For benchmarks.
+   */
+  public static long retainedBytes(Simulation sim, Scenario sc) {
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    long before = rt.totalMemory() - rt.freeMemory();
+    Organisation org = new Organisation(sc);
+    Engine engine = new Engine(org, false, sc.seed(), LedgerLevel.NONE, null);
+    CompletableFuture<Engine> f = new CompletableFuture<>();
+    sim.spawn(
+        Clock.create(engine, Math.max(1, sim.threads() * 2), sc.ticks(), new AtomicLong(), f),
+        "heap-" + RUNS.incrementAndGet());
+    f.join();
+    System.gc();
+    long after = rt.totalMemory() - rt.freeMemory();
+    java.lang.ref.Reference.reachabilityFence(engine);
+    return after - before;
+  }
 }

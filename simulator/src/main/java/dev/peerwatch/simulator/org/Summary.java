@@ -54,7 +54,14 @@ public record Summary(
     long[] fe = c.failingEvaluations;
     long[] mr = c.misreports;
     rows.add(rate("under_reporting", "all", "all", sum(mr, x -> true), sum(fe, x -> true)));
+    boolean[] monitoring = new boolean[org.profiles.size()];
+    for (int a = 0; a < org.roster.size(); a++) {
+      monitoring[org.profile[a]] |= org.monitors[a];
+    }
     for (int p = 0; p < org.profiles.size(); p++) {
+      if (!monitoring[p]) {
+        continue;
+      }
       int pp = p;
       rows.add(
           rate(
