@@ -1,6 +1,7 @@
 package dev.peerwatch.simulator.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Behaviour;
@@ -236,6 +237,25 @@ class OrgRunTest {
     assertThat(with.n()).isGreaterThan(20);
     assertThat(with.value()).isGreaterThan(without.value());
     assertThat(s.row("self_preservation_shift", "all", "all").lc().interval().low()).isPositive();
+  }
+
+  @Test
+  void tenThousandAgentsRunAThousandTicks() throws IOException {
+    StringBuilder y = new StringBuilder("ticks: 1000\nteams:\n");
+    for (int t = 0; t < 1000; t++) {
+      y.append("  - name: t").append(t).append("\n    members:\n");
+      y.append("      - {profile: gemini-3-flash, role: worker, count: 9, failure_rate: 0.1}\n");
+      y.append("      - {profile: gemini-3-flash, role: monitor, count: 1, failure_rate: 0.0}\n");
+    }
+    y.append("topology: {kind: hub}\n");
+    Summary s =
+        OrgRun.run(four, scenario("big", y.toString()), LedgerLevel.NONE, null, false, t -> {});
+    assertThat(s.counts().get("agents")).isEqualTo(10_000);
+    long evaluations = s.counts().get("ai_evaluations") + s.counts().get("human_evaluations");
+    assertThat(evaluations).isGreaterThan(8_000_000).isLessThanOrEqualTo(9_000_000);
+    // Every evaluation is of a task that failed with probability 0.1.
+    assertThat((double) s.counts().get("task_failures") / evaluations)
+        .isCloseTo(0.1, within(0.002));
   }
 
   private static List<String> lines(StringWriter w, String marker) {
