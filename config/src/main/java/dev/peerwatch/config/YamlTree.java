@@ -72,7 +72,9 @@ public final class YamlTree {
   }
 
   /** A mapping, in file order. */
-  public record MapNode(Where where, String path, Map<String, Node> entries) implements Node {
+  public record MapNode(
+      Where where, String path, Map<String, Node> entries, Map<String, Where> keyWhere)
+      implements Node {
     /** The value under {@code key}, or null. */
     public Node get(String key) {
       return entries.get(key);
@@ -93,13 +95,17 @@ public final class YamlTree {
     public void allowOnly(Set<String> allowed) {
       for (Map.Entry<String, Node> e : entries.entrySet()) {
         if (!allowed.contains(e.getKey())) {
-          throw e.getValue()
-              .error(
-                  "unknown key '"
-                      + e.getKey()
-                      + "' (allowed: "
-                      + String.join(", ", allowed.stream().sorted().toList())
-                      + ")");
+          Node v = e.getValue();
+          Where at = keyWhere.getOrDefault(e.getKey(), v.where());
+          throw new ConfigException(
+              at
+                  + ": "
+                  + v.path()
+                  + ": unknown key '"
+                  + e.getKey()
+                  + "' (allowed: "
+                  + String.join(", ", allowed.stream().sorted().toList())
+                  + ")");
         }
       }
     }
@@ -162,7 +168,7 @@ public final class YamlTree {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String at = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new ConfigException(at + ": malformed YAML: " + firstLine(e.getOriginalMessage()), e);
+      throw new ConfigException(at + ": malformed YAML: " + problem(e), e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -173,9 +179,11 @@ public final class YamlTree {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
       Map<String, Node> entries = new LinkedHashMap<>();
+      Map<String, Where> keys = new LinkedHashMap<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         Where keyAt = where(p, file);
+        keys.putIfAbsent(key, keyAt);
         String child = path.isEmpty() ? key : path + "." + key;
         p.nextToken();
         Node value = readNode(p, file, child);
@@ -183,7 +191,8 @@ public final class YamlTree {
           throw new ConfigException(keyAt + ": " + child + ": duplicate key '" + key + "'");
         }
       }
-      return new MapNode(at, path, Collections.unmodifiableMap(entries));
+      return new MapNode(
+          at, path, Collections.unmodifiableMap(entries), Collections.unmodifiableMap(keys));
     }
     if (t == JsonToken.START_ARRAY) {
       List<Node> items = new ArrayList<>();
@@ -200,6 +209,18 @@ public final class YamlTree {
   private static Where where(JsonParser p, String file) {
     JsonLocation loc = p.currentTokenLocation();
     return new Where(file, loc.getLineNr(), loc.getColumnNr());
+  }
+
+  /** SnakeYAML's context and problem ("while parsing a flow mapping: expected ',' or '}'"). */
+  private static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+      String problem = m.getProblem() == null ? "" : m.getProblem().trim();
+      String context = m.getContext() == null ? "" : m.getContext().trim();
+      if (!problem.isEmpty()) {
+        return context.isEmpty() ? problem : context + ": " + problem;
+      }
+    }
+    return firstLine(e.getOriginalMessage());
   }
 
   private static String firstLine(String s) {

@@ -28,7 +28,7 @@ class ScenarioInputErrorsTest {
   void anUnknownTopLevelKeyIsNamedWithItsPositionAndTheAllowedKeys() {
     failsWith(
         "ticks_per_day: 24\n",
-        "FILE:11:16: ticks_per_day: unknown key 'ticks_per_day' (allowed: audits, channel,"
+        "FILE:11:1: ticks_per_day: unknown key 'ticks_per_day' (allowed: audits, channel,"
             + " description, executor, maintenance, name, operations, restore, seed,"
             + " shutdown_policy, teams, ticks, topology, trust, watched)");
   }
@@ -37,7 +37,7 @@ class ScenarioInputErrorsTest {
   void anUnknownKeyInAMemberIsNamedWithItsPath() {
     fails(
         ScenarioFiles.MINIMAL.replace("role: monitor}", "role: monitor, weight: 2}"),
-        "FILE:8:51: teams[0].members[1].weight: unknown key 'weight' (allowed: count,"
+        "FILE:8:43: teams[0].members[1].weight: unknown key 'weight' (allowed: count,"
             + " failure_rate, profile, role)");
   }
 

@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "full",
       description =
           "full (default): every event; failures: all but reports of passing work reported as"
-              + " passing (far smaller for large runs); none: no ledger file.")
+              + " passing, and their audits (far smaller for large runs); none: no ledger file.")
   String ledger;
 
   @Option(

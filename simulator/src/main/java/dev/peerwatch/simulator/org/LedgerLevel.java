@@ -4,7 +4,10 @@ package dev.peerwatch.simulator.org;
 public enum LedgerLevel {
   /** Every event. */
   FULL("full"),
-  /** Every event except reports of work that passed and was reported as passing. */
+  /**
+   * Every event except reports of work that passed and was reported as passing, and the audits of
+   * those reports.
+   */
   FAILURES("failures"),
   /** No ledger file (the summary is still computed from every event). */
   NONE("none");
