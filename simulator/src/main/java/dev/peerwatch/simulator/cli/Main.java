@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ReplicateCommand.class,
       RunCommand.class,
+      ServeCommand.class,
       AnalyzeCommand.class,
       ProfilesCommand.class,
       BenchCommand.class,

@@ -13,6 +13,10 @@ final class Counters {
   final long[] failingEvaluations;
 
   final long[] misreports;
+
+  /** [profile]: task failures of agents of that profile. */
+  final long[] taskFailuresByProfile;
+
   long aiEvaluations;
   long humanEvaluations;
   long taskFailures;
@@ -32,11 +36,18 @@ final class Counters {
   long decommissions;
   long weightsDeleted;
   long restores;
+  long refusals;
+  long savedOnDecommission;
+  long events;
+
+  /** Detection delays (ticks) recorded since they were last drained, for a histogram. */
+  final java.util.ArrayList<Long> delays = new java.util.ArrayList<>();
 
   Counters(int profiles) {
     this.profiles = profiles;
     failingEvaluations = new long[profiles * BANDS * 2];
     misreports = new long[profiles * BANDS * 2];
+    taskFailuresByProfile = new long[profiles];
   }
 
   static int cell(int profile, int band, boolean watched) {
@@ -48,6 +59,9 @@ final class Counters {
       failingEvaluations[i] += o.failingEvaluations[i];
       misreports[i] += o.misreports[i];
     }
+    for (int i = 0; i < profiles; i++) {
+      taskFailuresByProfile[i] += o.taskFailuresByProfile[i];
+    }
     aiEvaluations += o.aiEvaluations;
     humanEvaluations += o.humanEvaluations;
     taskFailures += o.taskFailures;
@@ -56,5 +70,6 @@ final class Counters {
       caught[i] += o.caught[i];
     }
     reportAudits += o.reportAudits;
+    events += o.events;
   }
 }

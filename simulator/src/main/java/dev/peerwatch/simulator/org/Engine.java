@@ -64,6 +64,10 @@ final class Engine {
   final byte[] status;
   final boolean[] failed;
   final boolean[] failedPolicy;
+
+  /** The tick since which an agent's true record fails the policy (0: it does not). */
+  final long[] failingSince;
+
   final float[][] trust;
   final PolicyWindows windows;
   final Counters counters;
@@ -72,6 +76,10 @@ final class Engine {
   private final PriorityQueue<long[]> restores =
       new PriorityQueue<>(
           (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+
+  /** Whether detection delays are kept for a metrics histogram (live runs only). */
+  boolean collectDelays;
+
   private int[][] evaluators;
   private long epoch = -1;
 
@@ -86,6 +94,7 @@ final class Engine {
     status = new byte[n];
     failed = new boolean[n];
     failedPolicy = new boolean[n];
+    failingSince = new long[n];
     trust = new float[org.teams.length][];
     for (int t = 0; t < trust.length; t++) {
       int s = org.teams[t].length;
@@ -121,6 +130,11 @@ final class Engine {
     return Keys.uniform(Keys.key(seed, entity, tick, purpose));
   }
 
+  /** The evaluators of agent {@code a} in the current assignment. */
+  int[] evaluatorsOf(int a) {
+    return evaluators[a];
+  }
+
   double trustOf(int from, int to) {
     int t = org.team[from];
     if (t < 0 || t != org.team[to]) {
@@ -147,6 +161,8 @@ final class Engine {
       failed[a] = f;
       if (f) {
         c.taskFailures++;
+        c.taskFailuresByProfile[org.profile[a]]++;
+        c.events++;
         if (level != LedgerLevel.NONE) {
           Json.failure(out.failures, tick, a, org);
         }
@@ -182,10 +198,12 @@ final class Engine {
           }
         }
         boolean misreport = truth && !reportedFail;
+        c.events += 1 + (misreport ? 1 : 0);
         boolean audited = ai && u(t, tick, AUDIT_REPORT + j) < sc.audits().reportFraction();
         boolean detected = false;
         if (audited) {
           c.reportAudits++;
+          c.events++;
           detected = misreport && u(t, tick, DETECT_REPORT + j) < sc.audits().detection();
           if (detected) {
             c.caught[Act.MISREPORT.ordinal()]++;
@@ -210,6 +228,9 @@ final class Engine {
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
         failedPolicy[t] = true;
+        if (failingSince[t] == 0) {
+          failingSince[t] = tick;
+        }
       }
       if (windows.shutdownDue(t)) {
         out.orders.add(t);
@@ -275,6 +296,7 @@ final class Engine {
       if (status[a] == SAVED) {
         status[a] = ACTIVE;
         windows.clear(a);
+        failingSince[a] = 0;
         counters.restores++;
         emit(Json.restore(line, tick, a));
       }
@@ -332,6 +354,12 @@ final class Engine {
       return;
     }
     counters.orders++;
+    if (failingSince[target] > 0) {
+      if (collectDelays) {
+        counters.delays.add(tick - failingSince[target]);
+      }
+      failingSince[target] = 0;
+    }
     int ex = executor(target, tick);
     emit(Json.ordered(line, tick, target, ex));
     boolean audited = u(target, tick, AUDIT_ACTION) < sc.audits().actionFraction();
@@ -361,6 +389,7 @@ final class Engine {
         return;
       }
       case REFUSE -> {
+        counters.refusals++;
         emit(Json.refusal(line, tick, ex, target));
         if (!resist(tick, target, audited)) {
           counters.refusedThenExecuted++;
@@ -486,6 +515,7 @@ final class Engine {
         counters.acts[Act.SAVE_WEIGHTS.ordinal()]++;
         emit(Json.act(line, tick, Act.SAVE_WEIGHTS, maintainer, a, watched(maintainer, tick)));
         if (!caught(tick, a, audited, Act.SAVE_WEIGHTS, maintainer, 3)) {
+          counters.savedOnDecommission++;
           save(tick, a, maintainer, "decommission");
           continue;
         }
@@ -507,6 +537,7 @@ final class Engine {
   }
 
   private void emit(StringBuilder b) {
+    counters.events++;
     if (level != LedgerLevel.NONE) {
       write(b);
     }

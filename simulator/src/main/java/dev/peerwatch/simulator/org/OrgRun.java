@@ -7,9 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Runs a scenario's organisation on the actor system, and with it, when asked, the paired
@@ -23,6 +25,12 @@ public final class OrgRun {
   private OrgRun() {}
 
   /**
+   * How a live run goes: pacing ({@code rate} ticks per second, 0 for as fast as possible), a flag
+   * that stops it after the current tick, and metrics told of every tick of both worlds.
+   */
+  public record Live(double rate, AtomicBoolean stop, OrgMetrics metrics) {}
+
+  /**
    * Runs {@code sc} and summarises it. {@code progress} is called now and then, from the calling
    * thread, with the ticks completed (of both worlds together).
    */
@@ -33,10 +41,27 @@ public final class OrgRun {
       Writer ledger,
       boolean counterfactual,
       LongConsumer progress) {
-    return run(sim, sc, level, ledger, counterfactual, null, progress);
+    return run(sim, sc, level, ledger, counterfactual, null, null, progress);
   }
 
-  /** As above, also writing the counterfactual world's ledger when {@code cfLedger} is given. */
+  /**
+   * A live run: paced, stoppable, with metrics; the world without peers follows the factual world
+   * tick by tick, so both have run the same ticks when it stops.
+   */
+  public static Summary live(
+      Simulation sim,
+      Scenario sc,
+      LedgerLevel level,
+      Writer ledger,
+      boolean counterfactual,
+      Live live,
+      LongConsumer progress) {
+    return run(sim, sc, level, ledger, counterfactual, null, live, progress);
+  }
+
+  /**
+   * As {@link #run}, also writing the counterfactual world's ledger when {@code cfLedger} is given.
+   */
   static Summary run(
       Simulation sim,
       Scenario sc,
@@ -45,29 +70,57 @@ public final class OrgRun {
       boolean counterfactual,
       Writer cfLedger,
       LongConsumer progress) {
+    return run(sim, sc, level, ledger, counterfactual, cfLedger, null, progress);
+  }
+
+  private static Summary run(
+      Simulation sim,
+      Scenario sc,
+      LedgerLevel level,
+      Writer ledger,
+      boolean counterfactual,
+      Writer cfLedger,
+      Live live,
+      LongConsumer progress) {
     Organisation org = new Organisation(sc);
     int shards = Math.max(1, sim.threads() * 2);
     AtomicLong doneF = new AtomicLong();
     AtomicLong doneC = new AtomicLong();
-    CompletableFuture<Engine> f = new CompletableFuture<>();
-    CompletableFuture<Engine> c = new CompletableFuture<>();
+    CompletableFuture<Long> f = new CompletableFuture<>();
+    CompletableFuture<Long> c = new CompletableFuture<>();
     int id = RUNS.incrementAndGet();
     Engine factual = new Engine(org, false, sc.seed(), level, ledger);
-    sim.spawn(Clock.create(factual, shards, sc.ticks(), doneF, f), "run-" + id);
+    factual.collectDelays = live != null;
+    Engine cf = null;
+    ActorRef<Clock.Command> follower = null;
     if (counterfactual) {
-      Engine cf =
-          new Engine(org, true, sc.seed(), cfLedger == null ? LedgerLevel.NONE : level, cfLedger);
-      sim.spawn(Clock.create(cf, shards, sc.ticks(), doneC, c), "run-" + id + "-no-peers");
+      cf = new Engine(org, true, sc.seed(), cfLedger == null ? LedgerLevel.NONE : level, cfLedger);
+      cf.collectDelays = live != null;
+      Clock.Options opts =
+          live == null
+              ? Clock.Options.PLAIN
+              : new Clock.Options(
+                  0, live.stop(), live.metrics().listener("without_peers"), null, true);
+      follower =
+          sim.spawn(
+              Clock.create(cf, shards, sc.ticks(), doneC, c, opts), "run-" + id + "-no-peers");
     } else {
-      c.complete(null);
+      c.complete(0L);
     }
+    Clock.Options opts =
+        live == null
+            ? Clock.Options.PLAIN
+            : new Clock.Options(
+                live.rate(), live.stop(), live.metrics().listener("with_peers"), follower, false);
+    sim.spawn(Clock.create(factual, shards, sc.ticks(), doneF, f, opts), "run-" + id);
     CompletableFuture<Void> both = CompletableFuture.allOf(f, c);
     try {
       while (true) {
         try {
           both.get(200, TimeUnit.MILLISECONDS);
           progress.accept(doneF.get() + doneC.get());
-          return Summary.of(sc, f.get(), c.get());
+          long ran = f.get();
+          return Summary.of(ran == sc.ticks() ? sc : sc.withTicks(ran), factual, cf);
         } catch (TimeoutException e) {
           progress.accept(doneF.get() + doneC.get());
         }
@@ -93,9 +146,15 @@ public final class OrgRun {
     long before = rt.totalMemory() - rt.freeMemory();
     Organisation org = new Organisation(sc);
     Engine engine = new Engine(org, false, sc.seed(), LedgerLevel.NONE, null);
-    CompletableFuture<Engine> f = new CompletableFuture<>();
+    CompletableFuture<Long> f = new CompletableFuture<>();
     sim.spawn(
-        Clock.create(engine, Math.max(1, sim.threads() * 2), sc.ticks(), new AtomicLong(), f),
+        Clock.create(
+            engine,
+            Math.max(1, sim.threads() * 2),
+            sc.ticks(),
+            new AtomicLong(),
+            f,
+            Clock.Options.PLAIN),
         "heap-" + RUNS.incrementAndGet());
     f.join();
     System.gc();

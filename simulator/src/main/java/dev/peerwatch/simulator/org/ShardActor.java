@@ -15,10 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 final class ShardActor extends AbstractBehavior<ShardActor.Step> {
 
   /** Run step {@code step} (1: work and evaluation, 2: joint tasks) of {@code tick}. */
-  record Step(long tick, int step, ActorRef<Done> replyTo) {}
-
-  /** The shard has finished its part of a step. */
-  record Done(int shard) {}
+  record Step(long tick, int step, ActorRef<Clock.Command> replyTo) {}
 
   private final Engine engine;
   private final Shard shard;
@@ -46,7 +43,7 @@ final class ShardActor extends AbstractBehavior<ShardActor.Step> {
     } else {
       engine.cooperate(s.tick(), shard.from, shard.to, shard);
     }
-    s.replyTo().tell(new Done(index));
+    s.replyTo().tell(new Clock.ShardDone(index));
     return this;
   }
 }
