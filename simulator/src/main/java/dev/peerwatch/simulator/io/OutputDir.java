@@ -26,8 +26,12 @@ public final class OutputDir implements AutoCloseable {
   private final Thread onInterrupt = new Thread(this::close, "peerwatch-output-cleanup");
   private volatile boolean committed;
 
-  private OutputDir(Path dir) {
+  /** The outermost directory this output created, deleted again if nothing is committed. */
+  private final Path created;
+
+  private OutputDir(Path dir, Path created) {
     this.dir = dir;
+    this.created = created;
     // Ctrl-C or SIGTERM during a run: the JVM runs shutdown hooks, so temporaries are removed.
     Runtime.getRuntime().addShutdownHook(onInterrupt);
   }
@@ -38,9 +42,15 @@ public final class OutputDir implements AutoCloseable {
    * @throws ConfigException naming the directory when it cannot be created or written
    */
   public static OutputDir open(Path dir) {
+    Path created;
     try {
       if (Files.exists(dir) && !Files.isDirectory(dir)) {
         throw new ConfigException("--out " + dir + ": exists and is not a directory");
+      }
+      Path absolute = dir.toAbsolutePath().normalize();
+      created = null;
+      for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
+        created = p;
       }
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".peerwatch-probe", ".tmp");
@@ -48,7 +58,7 @@ public final class OutputDir implements AutoCloseable {
     } catch (IOException e) {
       throw new ConfigException("--out " + dir + ": cannot write there (" + reason(e) + ")");
     }
-    return new OutputDir(dir);
+    return new OutputDir(dir, created);
   }
 
   private static String reason(IOException e) {
@@ -115,6 +125,20 @@ public final class OutputDir implements AutoCloseable {
         Files.deleteIfExists(p[0]);
       } catch (IOException ignored) {
         // Best effort: a temporary we cannot delete is hidden and never read.
+      }
+    }
+    if (created != null) {
+      deleteEmpty(dir.toAbsolutePath().normalize());
+    }
+  }
+
+  /** Deletes the directories this output created, innermost first, while they are empty. */
+  private void deleteEmpty(Path p) {
+    for (; p != null && p.startsWith(created); p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException notEmpty) {
+        return;
       }
     }
   }
