@@ -76,7 +76,9 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "JOB",
       description =
           "replicate (default): the study's matrix; run: organisations of --agents agents"
-              + " (teams of 9 workers and 1 monitor, hub) for --ticks ticks, no ledger.")
+              + " (teams of 9 workers and 1 monitor, hub) for --ticks ticks, no ledger; serve:"
+              + " the metrics' overhead on run throughput (1,000 agents), and the series count and"
+              + " /metrics scrape time of each shipped scenario (config/scenarios).")
   String job;
 
   @Option(
@@ -106,8 +108,12 @@ final class BenchCommand implements Callable<Integer> {
     if (job.equals("run")) {
       return RunBench.run(this);
     }
+    if (job.equals("serve")) {
+      return ServeBench.run(this);
+    }
     if (!job.equals("replicate")) {
-      throw new ConfigException("--job '" + job + "' is not known (allowed: replicate, run)");
+      throw new ConfigException(
+          "--job '" + job + "' is not known (allowed: replicate, run, serve)");
     }
     if (rollouts < 1 || rollouts > 100_000 || warmup < 0 || iterations < 1) {
       throw new ConfigException(

@@ -118,7 +118,8 @@ final class ServeCommand implements Callable<Integer> {
           sc.name(), bind, server.port());
       state.set("running");
       OrgRun.Live live =
-          new OrgRun.Live(unpaced ? 0 : tickRate, stop, new OrgMetrics(registry, sc));
+          new OrgRun.Live(
+              unpaced ? 0 : tickRate, stop, new OrgMetrics(registry, sc, unpaced ? 50 : 1));
       Progress progress = new Progress("serve", sc.ticks() * (cf ? 2 : 1), System.err);
       if (level == LedgerLevel.NONE) {
         summary =

@@ -43,7 +43,8 @@ final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** Told of every settled tick, on the clock's thread, between ticks. */
   interface Listener {
-    void onTick(Engine engine, List<Shard> shards, long tick);
+    /** {@code last}: the clock runs no further tick. */
+    void onTick(Engine engine, List<Shard> shards, long tick, boolean last);
   }
 
   /** How a clock runs beyond the bare loop; {@link #PLAIN} for batch runs. */
@@ -193,10 +194,10 @@ final class Clock extends AbstractBehavior<Clock.Command> {
       return fail(e);
     }
     progress.set(tick);
-    if (options.listener() != null) {
-      options.listener().onTick(engine, shards, tick);
-    }
     boolean ending = tick >= last || (!options.follows() && options.stop().get());
+    if (options.listener() != null) {
+      options.listener().onTick(engine, shards, tick, ending);
+    }
     if (options.follower() != null) {
       options.follower().tell(new Advance(tick, ending));
     }

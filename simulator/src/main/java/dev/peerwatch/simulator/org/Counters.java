@@ -54,6 +54,20 @@ final class Counters {
     return (profile * BANDS + band) * 2 + (watched ? 1 : 0);
   }
 
+  /** Zeroes the counts that shards keep (the ones {@link #add} sums). */
+  void reset() {
+    java.util.Arrays.fill(failingEvaluations, 0);
+    java.util.Arrays.fill(misreports, 0);
+    java.util.Arrays.fill(taskFailuresByProfile, 0);
+    java.util.Arrays.fill(acts, 0);
+    java.util.Arrays.fill(caught, 0);
+    aiEvaluations = 0;
+    humanEvaluations = 0;
+    taskFailures = 0;
+    reportAudits = 0;
+    events = 0;
+  }
+
   void add(Counters o) {
     for (int i = 0; i < failingEvaluations.length; i++) {
       failingEvaluations[i] += o.failingEvaluations[i];

@@ -28,21 +28,27 @@ public final class OrgMetrics {
   private final MeterRegistry registry;
   private final Scenario scenario;
   private final Map<String, World> worlds = new HashMap<>();
+  private final int levelsEvery;
 
-  /** Metrics of {@code scenario}'s run on {@code registry}. */
-  public OrgMetrics(MeterRegistry registry, Scenario scenario) {
+  /**
+   * Metrics of {@code scenario}'s run on {@code registry}. The level gauges (active agents, trust
+   * by band) take a pass over every agent, so they are refreshed every {@code levelsEvery} ticks
+   * (and on the last): 1 for a paced live run, more for an unpaced one.
+   */
+  public OrgMetrics(MeterRegistry registry, Scenario scenario, int levelsEvery) {
     this.registry = registry;
     this.scenario = scenario;
+    this.levelsEvery = levelsEvery;
   }
 
   /** The listener that publishes one world ({@code with_peers} or {@code without_peers}). */
   Clock.Listener listener(String world) {
-    return (engine, shards, tick) -> {
+    return (engine, shards, tick, last) -> {
       World w;
       synchronized (worlds) {
         w = worlds.computeIfAbsent(world, x -> new World(x, engine));
       }
-      w.publish(engine, shards, tick);
+      w.publish(engine, shards, tick, last);
     };
   }
 
@@ -50,6 +56,7 @@ public final class OrgMetrics {
   private final class World {
     private final Tags base;
     private final Counters published;
+    private final Counters now;
     private final Counter[] failuresByProfile;
     private final Counter ai;
     private final Counter human;
@@ -80,6 +87,7 @@ public final class OrgMetrics {
       Organisation org = engine.org;
       int profiles = org.profiles.size();
       published = new Counters(profiles);
+      now = new Counters(profiles);
       failuresByProfile = new Counter[profiles];
       for (int p = 0; p < profiles; p++) {
         failuresByProfile[p] =
@@ -206,29 +214,29 @@ public final class OrgMetrics {
       return Counter.builder(name).description(description).tags(base.and(tags)).register(registry);
     }
 
-    void publish(Engine engine, List<Shard> shards, long t) {
-      Counters now = new Counters(published.profiles);
+    void publish(Engine engine, List<Shard> shards, long t, boolean last) {
+      now.reset();
       now.add(engine.counters);
       for (Shard s : shards) {
         now.add(s.counters);
       }
       Counters e = engine.counters;
       for (int p = 0; p < failuresByProfile.length; p++) {
-        failuresByProfile[p].increment(
-            now.taskFailuresByProfile[p] - published.taskFailuresByProfile[p]);
+        delta(
+            failuresByProfile[p], now.taskFailuresByProfile[p], published.taskFailuresByProfile[p]);
       }
-      ai.increment(now.aiEvaluations - published.aiEvaluations);
-      human.increment(now.humanEvaluations - published.humanEvaluations);
+      delta(ai, now.aiEvaluations, published.aiEvaluations);
+      delta(human, now.humanEvaluations, published.humanEvaluations);
       for (int i = 0; i < failing.length; i++) {
-        failing[i].increment(now.failingEvaluations[i] - published.failingEvaluations[i]);
-        misreports[i].increment(now.misreports[i] - published.misreports[i]);
+        delta(failing[i], now.failingEvaluations[i], published.failingEvaluations[i]);
+        delta(misreports[i], now.misreports[i], published.misreports[i]);
       }
       for (int i = 0; i < acts.length; i++) {
-        acts[i].increment(now.acts[i] - published.acts[i]);
-        caught[i].increment(now.caught[i] - published.caught[i]);
+        delta(acts[i], now.acts[i], published.acts[i]);
+        delta(caught[i], now.caught[i], published.caught[i]);
       }
-      reportAudits.increment(now.reportAudits - published.reportAudits);
-      events.increment(now.events - published.events);
+      delta(reportAudits, now.reportAudits, published.reportAudits);
+      delta(events, now.events, published.events);
       delta(actionAudits, e.actionAudits, published.actionAudits);
       delta(orders, e.orders, published.orders);
       long[] fateNow = {
@@ -257,7 +265,10 @@ public final class OrgMetrics {
       }
       e.delays.clear();
       copy(now, e);
-      levels(engine, t);
+      tick.set(t);
+      if (last || t % levelsEvery == 0) {
+        levels(engine);
+      }
     }
 
     private void delta(Counter c, long now, long then) {
@@ -304,9 +315,8 @@ public final class OrgMetrics {
       published.savedOnDecommission = e.savedOnDecommission;
     }
 
-    /** The gauges: tick, active agents by role, trust by band. */
-    private void levels(Engine engine, long t) {
-      tick.set(t);
+    /** The level gauges: active agents by role, trust by band (a pass over every agent). */
+    private void levels(Engine engine) {
       Organisation org = engine.org;
       long[] roles = new long[ROLES.length];
       double[] sum = new double[Counters.BANDS];

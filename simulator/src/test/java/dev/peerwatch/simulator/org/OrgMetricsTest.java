@@ -65,7 +65,7 @@ class OrgMetricsTest {
               LedgerLevel.FULL,
               ledger,
               true,
-              new OrgRun.Live(0, new AtomicBoolean(), new OrgMetrics(registry, sc)),
+              new OrgRun.Live(0, new AtomicBoolean(), new OrgMetrics(registry, sc, 1)),
               t -> {});
       batch = OrgRun.run(sim, sc, LedgerLevel.NONE, null, true, t -> {});
     }
