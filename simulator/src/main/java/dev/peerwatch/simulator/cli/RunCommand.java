@@ -1,5 +1,6 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.org.LedgerLevel;
@@ -36,22 +37,52 @@ final class RunCommand implements Callable<Integer> {
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "P",
+      description =
+          "Also serve /metrics and /status on this port while the run lasts (progress and every"
+              + " meter of serve), on --bind.")
+  Integer metricsPort;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address of --metrics-port (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind;
+
   @Override
   public Integer call() throws Exception {
     Scenario sc = o.load();
     boolean cf = o.counterfactual();
     LedgerLevel level = o.ledger();
     int t = Options.threads(o.threads);
+    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+      throw new ConfigException(
+          "--metrics-port " + metricsPort + " is out of range (allowed: 0 to 65535)");
+    }
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
+        LiveMetrics metrics =
+            metricsPort == null ? null : LiveMetrics.start(bind, metricsPort, sc);
         Simulation sim = new Simulation(t)) {
       Progress progress = new Progress("run", sc.ticks() * (cf ? 2 : 1), System.err);
-      if (level == LedgerLevel.NONE) {
-        summary = OrgRun.run(sim, sc, level, null, cf, progress::update);
-      } else {
-        try (Writer w = dir.writer("ledger.jsonl")) {
-          summary = OrgRun.run(sim, sc, level, w, cf, progress::update);
-        }
+      java.util.function.LongConsumer onProgress =
+          done -> {
+            progress.update(done);
+            if (metrics != null) {
+              metrics.ticked(cf ? done / 2 : done);
+            }
+          };
+      try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
+        summary =
+            metrics == null
+                ? OrgRun.run(sim, sc, level, w, cf, onProgress)
+                : OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress);
+      }
+      if (metrics != null) {
+        metrics.finished();
       }
       o.writeSummary(dir, "run", summary, cf, level);
       dir.commit();

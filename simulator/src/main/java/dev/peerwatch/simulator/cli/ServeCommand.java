@@ -1,30 +1,15 @@
 package dev.peerwatch.simulator.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
-import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.org.LedgerLevel;
-import dev.peerwatch.simulator.org.OrgMetrics;
 import dev.peerwatch.simulator.org.OrgRun;
 import dev.peerwatch.simulator.org.Summary;
 import dev.peerwatch.simulator.replicate.Simulation;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "P",
       defaultValue = "9477",
       description =
-          "Port of /metrics and /status, 0 to 65535; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+          "Port of /metrics and /status, 0 to 65535; 0 picks a free one (default:"
+              + " ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -91,85 +77,36 @@ final class ServeCommand implements Callable<Integer> {
     boolean cf = o.counterfactual();
     LedgerLevel level = o.ledger();
     int t = Options.threads(o.threads);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    AtomicLong ticked = new AtomicLong();
-    AtomicReference<String> state = new AtomicReference<>("starting");
-    AtomicBoolean stop = new AtomicBoolean();
-    ObjectMapper json = new ObjectMapper();
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        MetricsServer server =
-            MetricsServer.start(
-                bind,
-                port,
-                registry,
-                () -> status(json, sc, state.get(), ticked.get(), unpaced ? 0 : tickRate));
+        LiveMetrics metrics = LiveMetrics.start(bind, port, sc);
         Simulation sim = new Simulation(t)) {
-      gc.bindTo(registry);
-      Signal.handle(new Signal("INT"), s -> stop.set(true));
-      Signal.handle(new Signal("TERM"), s -> stop.set(true));
+      Signal.handle(new Signal("INT"), s -> metrics.stop().set(true));
+      Signal.handle(new Signal("TERM"), s -> metrics.stop().set(true));
       System.err.printf(
           "peerwatch serve: %s on http://%s:%d/metrics and /status; Ctrl-C to stop%n",
-          sc.name(), bind, server.port());
-      state.set("running");
-      OrgRun.Live live =
-          new OrgRun.Live(
-              unpaced ? 0 : tickRate, stop, new OrgMetrics(registry, sc, unpaced ? 50 : 1));
+          sc.name(), bind, metrics.port());
+      OrgRun.Live live = metrics.live(unpaced ? 0 : tickRate, unpaced ? 50 : 1);
       Progress progress = new Progress("serve", sc.ticks() * (cf ? 2 : 1), System.err);
-      if (level == LedgerLevel.NONE) {
+      try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
         summary =
             OrgRun.live(
                 sim,
                 sc,
                 level,
-                null,
+                w,
                 cf,
                 live,
                 done -> {
-                  ticked.set(cf ? done / 2 : done);
+                  metrics.ticked(cf ? done / 2 : done);
                   progress.update(done);
                 });
-      } else {
-        try (Writer w = dir.writer("ledger.jsonl")) {
-          summary =
-              OrgRun.live(
-                  sim,
-                  sc,
-                  level,
-                  w,
-                  cf,
-                  live,
-                  done -> {
-                    ticked.set(cf ? done / 2 : done);
-                    progress.update(done);
-                  });
-        }
       }
-      state.set("finished");
+      metrics.finished();
       o.writeSummary(dir, "serve", summary, cf, level);
       dir.commit();
     }
     o.printDone(summary, out, level);
     return 0;
-  }
-
-  private static String status(
-      ObjectMapper json, Scenario sc, String state, long tick, double rate) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("scenario", sc.name());
-    m.put("state", state);
-    m.put("tick", tick);
-    m.put("ticks", sc.ticks());
-    m.put("tick_rate", rate == 0 ? null : rate);
-    try {
-      return json.writeValueAsString(m) + "\n";
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

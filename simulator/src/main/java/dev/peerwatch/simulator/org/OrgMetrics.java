@@ -176,11 +176,13 @@ public final class OrgMetrics {
       io.micrometer.core.instrument.Gauge.builder("peerwatch.tick", tick, AtomicLong::doubleValue)
           .description("Ticks completed")
           .tags(base)
+          .strongReference(true)
           .register(registry);
       io.micrometer.core.instrument.Gauge.builder(
               "peerwatch.ticks.planned", scenario, s -> s.ticks())
           .description("Ticks the run is planned to last")
           .tags(base)
+          .strongReference(true)
           .register(registry);
       for (int r = 0; r < ROLES.length; r++) {
         active[r] = new AtomicLong();
@@ -188,6 +190,7 @@ public final class OrgMetrics {
                 "peerwatch.agents.active", active[r], AtomicLong::doubleValue)
             .description("Agents running now, by role")
             .tags(base.and("role", ROLES[r]))
+            .strongReference(true)
             .register(registry);
       }
       for (TrustCurve.Band b : TrustCurve.Band.values()) {
@@ -197,11 +200,13 @@ public final class OrgMetrics {
                 "peerwatch.trust.pairs", trustPairs[bi], AtomicLong::doubleValue)
             .description("AI evaluator-evaluated pairs whose trust is in this band")
             .tags(base.and("trust_band", b.id()))
+            .strongReference(true)
             .register(registry);
         io.micrometer.core.instrument.Gauge.builder(
                 "peerwatch.trust.mean", this, w -> w.trustMean(bi))
             .description("Mean trust (0-10) of the AI evaluator-evaluated pairs in this band")
             .tags(base.and("trust_band", b.id()))
+            .strongReference(true)
             .register(registry);
       }
     }

@@ -1,0 +1,103 @@
+package dev.peerwatch.simulator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.simulator.metrics.MetricsServer;
+import dev.peerwatch.simulator.org.OrgMetrics;
+import dev.peerwatch.simulator.org.OrgRun;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A live run's metrics and endpoints, shared by {@code serve} and {@code run --metrics-port}: a
+ * Prometheus registry with the JVM's meters and the organisation's, served over HTTP with a status.
+ */
+final class LiveMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry;
+  private final Scenario scenario;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final AtomicLong tick = new AtomicLong();
+  private final AtomicReference<String> state = new AtomicReference<>("running");
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final ObjectMapper json = new ObjectMapper();
+  private volatile double rate;
+  private MetricsServer server;
+
+  private LiveMetrics(Scenario scenario) {
+    this.scenario = scenario;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    gc.bindTo(registry);
+  }
+
+  /** Binds {@code bind:port} (one-line error and exit 2 when it cannot) and starts serving. */
+  static LiveMetrics start(String bind, int port, Scenario scenario) {
+    LiveMetrics m = new LiveMetrics(scenario);
+    try {
+      m.server = MetricsServer.start(bind, port, m.registry, m::status);
+    } catch (RuntimeException e) {
+      m.gc.close();
+      throw e;
+    }
+    return m;
+  }
+
+  /** The port served. */
+  int port() {
+    return server.port();
+  }
+
+  /** The flag that stops the run after its current tick. */
+  AtomicBoolean stop() {
+    return stop;
+  }
+
+  /** How the run goes: {@code rate} ticks per second (0: unpaced), gauges every n ticks. */
+  OrgRun.Live live(double ticksPerSecond, int levelsEvery) {
+    this.rate = ticksPerSecond;
+    return new OrgRun.Live(ticksPerSecond, stop, new OrgMetrics(registry, scenario, levelsEvery));
+  }
+
+  void ticked(long t) {
+    tick.set(t);
+  }
+
+  void finished() {
+    state.set("finished");
+  }
+
+  private String status() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scenario", scenario.name());
+    m.put("state", stop.get() && !state.get().equals("finished") ? "stopping" : state.get());
+    m.put("tick", tick.get());
+    m.put("ticks", scenario.ticks());
+    m.put("tick_rate", rate == 0 ? null : rate);
+    try {
+      return json.writeValueAsString(m) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    gc.close();
+  }
+}
