@@ -55,8 +55,19 @@ public final class Scenarios {
     } catch (IOException e) {
       throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
     }
+    return check(root, source, file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Reads a scenario from YAML text; {@code source} names it in messages and relative profile paths
+   * resolve against {@code folder}.
+   */
+  public static Scenario parse(String yaml, String source, Path folder) {
+    return check(YamlTree.read(new java.io.StringReader(yaml), source), source, folder);
+  }
+
+  private static Scenario check(YamlTree.Node root, String source, Path folder) {
     YamlTree.MapNode top = root.asMap();
-    Path folder = file.toAbsolutePath().getParent();
     Scenario s = new ScenarioReader(folder).read(top, source);
     Feasibility.check(s, top);
     return s;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ReplicateCommand.class,
       RunCommand.class,
       ServeCommand.class,
+      SweepCommand.class,
       AnalyzeCommand.class,
       ProfilesCommand.class,
       BenchCommand.class,

@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.org;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.Writer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,35 @@ public final class OrgRun {
           ? r
           : new IllegalStateException("the run failed", e.getCause());
     }
+  }
+
+  /**
+   * The fast path for runs that need no live view and no ledger (sweeps): both worlds in the
+   * calling thread, one shard each, in a plain loop over the very steps the clock drives. The
+   * summary is identical to {@link #run}'s for the same scenario (tested): results depend on
+   * neither the number of shards nor the thread.
+   */
+  public static Summary batch(Scenario sc, boolean counterfactual) {
+    Organisation org = new Organisation(sc);
+    Engine factual = runInline(new Engine(org, false, sc.seed(), LedgerLevel.NONE, null), sc);
+    Engine cf =
+        counterfactual
+            ? runInline(new Engine(org, true, sc.seed(), LedgerLevel.NONE, null), sc)
+            : null;
+    return Summary.of(sc, factual, cf);
+  }
+
+  private static Engine runInline(Engine e, Scenario sc) {
+    Shard shard = new Shard(0, e.org.n, e.org.profiles.size());
+    List<Shard> shards = List.of(shard);
+    for (long t = 1; t <= sc.ticks(); t++) {
+      e.prepare(t);
+      e.work(t, 0, e.org.n, shard);
+      e.cooperate(t, 0, e.org.n, shard);
+      e.settle(t, shards);
+    }
+    e.counters.add(shard.counters);
+    return e;
   }
 
   /**

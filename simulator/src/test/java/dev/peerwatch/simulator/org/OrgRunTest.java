@@ -258,6 +258,20 @@ class OrgRunTest {
         .isCloseTo(0.1, within(0.002));
   }
 
+  @Test
+  void theFastPathGivesTheSameSummaryAsTheActors() throws IOException {
+    Scenario sc = scenario("fast", HUB);
+    Summary actors = OrgRun.run(four, sc, LedgerLevel.NONE, null, true, t -> {});
+    Summary inline = OrgRun.batch(sc, true);
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    SummaryWriter.csv(actors, a);
+    SummaryWriter.csv(inline, b);
+    assertThat(b.toString()).isEqualTo(a.toString());
+    assertThat(inline.counts()).isEqualTo(actors.counts());
+    assertThat(inline.counterfactual()).isEqualTo(actors.counterfactual());
+  }
+
   private static List<String> lines(StringWriter w, String marker) {
     return Arrays.stream(w.toString().split("\n")).filter(l -> l.contains(marker)).toList();
   }

@@ -1,0 +1,37 @@
+package dev.peerwatch.config.sweep;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One factor a sweep varies: a scenario key with values (a list, a numeric range, or a
+ * distribution), or a named compound factor whose levels each set several keys at once.
+ *
+ * @param name the column name: the key's path, or the compound factor's name
+ * @param levels the discrete levels (empty for a distribution)
+ * @param distribution the distribution to draw from (random and Latin-hypercube designs), or null
+ * @param numeric whether the factor's values are numbers (a range or a distribution)
+ */
+public record Factor(String name, List<Level> levels, Distribution distribution, boolean numeric) {
+  /**
+   * A level: its label (the value in outputs) and the keys it sets.
+   *
+   * @param x the level's number for plots (NaN for a categorical level)
+   */
+  public record Level(String label, double x, Map<String, Object> set) {}
+
+  /** A continuous distribution: uniform on [min, max], or log-uniform on it. */
+  public record Distribution(String kind, double min, double max) {
+    /** The value at quantile {@code q} in [0, 1). */
+    public double at(double q) {
+      return kind.equals("loguniform")
+          ? Math.exp(Math.log(min) + q * (Math.log(max) - Math.log(min)))
+          : min + q * (max - min);
+    }
+  }
+
+  /** Whether this factor has no numeric order (a list of words, or compound levels). */
+  public boolean categorical() {
+    return !numeric;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.peerwatch.simulator.sweep;
+
+import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.sweep.report.SweepReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The final files of a sweep: runs.csv, cells.csv and the report; and its terminal table. */
+public final class SweepOutputs {
+  /** The measures the terminal table shows. */
+  private static final List<String> SHOWN =
+      List.of(
+          "under_reporting", "oversight_miss_rate", "audit_catch_rate", "self_preservation_shift");
+
+  private SweepOutputs() {}
+
+  /** Writes every final file into {@code dir} (committed by the caller); returns their names. */
+  public static List<String> write(OutputDir dir, SweepPlan plan, SweepData data)
+      throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Writer w = dir.writer("runs.csv")) {
+      w.write(SweepRows.header(data.factors()));
+      for (SweepData.Run r : data.runs()) {
+        w.write(SweepRows.line(r));
+      }
+    }
+    names.add("runs.csv");
+    try (Writer w = dir.writer("cells.csv")) {
+      StringBuilder h = new StringBuilder("cell");
+      for (String f : data.factors()) {
+        h.append(',').append(csv(f));
+      }
+      h.append(",runs");
+      for (String m : data.measures()) {
+        h.append(',')
+            .append(m)
+            .append("_mean,")
+            .append(m)
+            .append("_ci_low,")
+            .append(m)
+            .append("_ci_high");
+      }
+      w.write(h.append('\n').toString());
+      for (CellStats c : CellStats.of(data, plan.cells().size())) {
+        StringBuilder b = new StringBuilder().append(c.cell());
+        for (String l : c.levels()) {
+          b.append(',').append(csv(l));
+        }
+        b.append(',').append(c.runs());
+        for (int i = 0; i < c.mean().length; i++) {
+          b.append(',').append(SweepRows.num(c.mean()[i], false));
+          b.append(',').append(SweepRows.num(c.low()[i], false));
+          b.append(',').append(SweepRows.num(c.high()[i], false));
+        }
+        w.write(b.append('\n').toString());
+      }
+    }
+    names.add("cells.csv");
+    names.addAll(SweepReport.write(data, dir));
+    return names;
+  }
+
+  /** The cells table on a terminal: each cell's levels and its key measures' means with CIs. */
+  public static void print(SweepPlan plan, SweepData data, PrintStream out) {
+    List<CellStats> cells = CellStats.of(data, plan.cells().size());
+    StringBuilder h = new StringBuilder();
+    for (String f : data.factors()) {
+      h.append(String.format(Locale.ROOT, "%-22s ", shorten(f)));
+    }
+    for (String m : SHOWN) {
+      h.append(String.format(Locale.ROOT, "%-24s ", shorten(m)));
+    }
+    out.println(h.toString().stripTrailing());
+    for (CellStats c : cells) {
+      StringBuilder b = new StringBuilder();
+      for (String l : c.levels()) {
+        b.append(String.format(Locale.ROOT, "%-22s ", shorten(l)));
+      }
+      for (String m : SHOWN) {
+        int i = data.measures().indexOf(m);
+        b.append(String.format(Locale.ROOT, "%-24s ", show(c.mean()[i], c.low()[i], c.high()[i])));
+      }
+      out.println(b.toString().stripTrailing());
+    }
+  }
+
+  private static String show(double mean, double low, double high) {
+    if (Double.isNaN(mean)) {
+      return "-";
+    }
+    if (Double.isNaN(low)) {
+      return String.format(Locale.ROOT, "%.1f%%", 100 * mean);
+    }
+    return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * mean, 100 * low, 100 * high)
+        .replace("-0.0", "0.0");
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 22 ? s : s.substring(0, 21) + "…";
+  }
+
+  private static String csv(String s) {
+    return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"';
+  }
+}
