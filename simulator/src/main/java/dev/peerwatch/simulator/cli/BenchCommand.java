@@ -78,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
           "replicate (default): the study's matrix; run: organisations of --agents agents"
               + " (teams of 9 workers and 1 monitor, hub) for --ticks ticks, no ledger; serve:"
               + " the metrics' overhead on run throughput (1,000 agents), and the series count and"
-              + " /metrics scrape time of each shipped scenario (config/scenarios).")
+              + " /metrics scrape time of each shipped scenario (config/scenarios); sweep: 1,000 runs"
+              + " of a 100-agent, 500-tick organisation, then the shipped topologies sweep.")
   String job;
 
   @Option(
@@ -111,9 +112,12 @@ final class BenchCommand implements Callable<Integer> {
     if (job.equals("serve")) {
       return ServeBench.run(this);
     }
+    if (job.equals("sweep")) {
+      return SweepBench.run(this);
+    }
     if (!job.equals("replicate")) {
       throw new ConfigException(
-          "--job '" + job + "' is not known (allowed: replicate, run, serve)");
+          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep)");
     }
     if (rollouts < 1 || rollouts > 100_000 || warmup < 0 || iterations < 1) {
       throw new ConfigException(

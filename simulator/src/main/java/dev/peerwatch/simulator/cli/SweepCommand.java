@@ -1,16 +1,24 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.sweep.SweepSpec;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.sweep.SweepOutputs;
 import dev.peerwatch.simulator.sweep.SweepPlan;
 import dev.peerwatch.simulator.sweep.SweepRunner;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +61,21 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print no cells table, only where the files went.")
   boolean quiet;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "P",
+      description =
+          "Also serve /metrics (peerwatch_sweep_runs_done, peerwatch_sweep_runs_planned and the"
+              + " JVM's) and /status on this port while the sweep runs, on --bind.")
+  Integer metricsPort;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address of --metrics-port (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind;
+
   @Override
   public Integer call() throws Exception {
     int t = Options.threads(threads);
@@ -61,14 +84,54 @@ final class SweepCommand implements Callable<Integer> {
     for (String s : plan.skipped()) {
       System.err.println("peerwatch sweep: skipped cell " + s);
     }
+    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+      throw new ConfigException(
+          "--metrics-port " + metricsPort + " is out of range (allowed: 0 to 65535)");
+    }
     SweepRunner.Result result;
     List<String> files;
     long start = System.nanoTime();
-    try (Simulation sim = new Simulation(t)) {
+    AtomicLong done = new AtomicLong();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Gauge.builder("peerwatch.sweep.runs.done", done, AtomicLong::doubleValue)
+        .description("Runs of the sweep finished (kept from before included)")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("peerwatch.sweep.runs.planned", plan, p -> p.runs())
+        .description("Runs the sweep has in all")
+        .strongReference(true)
+        .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    SweepRunner.checkDirectory(plan, out, resume);
+    try (OutputDir dir = OutputDir.open(out);
+        MetricsServer server =
+            metricsPort == null
+                ? null
+                : MetricsServer.start(
+                    bind,
+                    metricsPort,
+                    registry,
+                    () ->
+                        "{\"sweep\":\""
+                            + spec.name().replace("\"", "")
+                            + "\",\"runs_done\":"
+                            + done.get()
+                            + ",\"runs\":"
+                            + plan.runs()
+                            + "}\n");
+        Simulation sim = new Simulation(t)) {
       Progress progress = new Progress("sweep", plan.runs(), System.err);
-      result = SweepRunner.run(sim, plan, out, resume, progress::update);
-    }
-    try (OutputDir dir = OutputDir.open(out)) {
+      result =
+          SweepRunner.run(
+              sim,
+              plan,
+              out,
+              resume,
+              n -> {
+                done.set(n);
+                progress.update(n);
+              });
       files = SweepOutputs.write(dir, plan, result.data());
       dir.commit();
     }

@@ -120,7 +120,7 @@ public final class SweepRunner {
    * An output directory holding another sweep's results, or this sweep's without --resume, is
    * refused before anything is touched.
    */
-  private static void checkDirectory(SweepPlan plan, Path out, boolean resume) throws IOException {
+  public static void checkDirectory(SweepPlan plan, Path out, boolean resume) throws IOException {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new ConfigException("--out " + out + ": exists and is not a directory");
     }

@@ -1,0 +1,201 @@
+package dev.peerwatch.simulator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code peerwatch sweep} from the command line: a run, a resume, and every kind of bad input. */
+class SweepCliTest {
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  private static final String HEAD =
+      """
+      name: s
+      description: a sweep
+      base: base.yaml
+      replications: 2
+      """;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    Files.writeString(
+        tmp.resolve("base.yaml"),
+        """
+        name: base
+        description: a small hub
+        ticks: 100
+        teams:
+          - name: alpha
+            members:
+              - {profile: gemini-3-flash, role: worker, count: 4, failure_rate: 0.3}
+              - {profile: gemini-3-flash, role: monitor, count: 1, failure_rate: 0.0}
+        topology: {kind: hub}
+        """);
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private Path sweep(String factors) throws IOException {
+    Path f = tmp.resolve("sweep.yaml");
+    Files.writeString(f, HEAD + factors);
+    return f;
+  }
+
+  private static final String GOOD =
+      """
+      factors:
+        - path: audits.report_fraction
+          values: [0.0, 0.5]
+      """;
+
+  @Test
+  void aSweepWritesItsFilesAndAResumeOfAFinishedSweepRewritesThemIdentically() throws IOException {
+    Path d = tmp.resolve("out");
+    assertThat(Main.execute("sweep", sweep(GOOD).toString(), "--out", d.toString(), "--quiet"))
+        .as(err.toString())
+        .isZero();
+    assertThat(d.resolve("runs.csv")).exists();
+    assertThat(Files.readAllLines(d.resolve("runs.csv"))).hasSize(1 + 4);
+    assertThat(Files.readAllLines(d.resolve("cells.csv"))).hasSize(1 + 2);
+    assertThat(d.resolve("report.html")).exists();
+    assertThat(d.resolve("sweep.yaml")).exists();
+    String runs = Files.readString(d.resolve("runs.csv"));
+    assertThat(
+            Main.execute(
+                "sweep", sweep(GOOD).toString(), "--out", d.toString(), "--quiet", "--resume"))
+        .isZero();
+    assertThat(Files.readString(d.resolve("runs.csv"))).isEqualTo(runs);
+    assertThat(out.toString()).contains("(0 now, 4 kept from before)");
+  }
+
+  @Test
+  void aFactorPathThatDoesNotExistIsNamed() throws IOException {
+    bad(
+        sweep(
+            """
+            factors:
+              - path: auditz.report_fraction
+                values: [0.1]
+            """),
+        "factor 'auditz.report_fraction': path 'auditz.report_fraction' does not exist:"
+            + " 'auditz' does not exist in the base scenario");
+  }
+
+  @Test
+  void aMisspeltLastKeyIsRejectedByTheScenarioReader() throws IOException {
+    bad(
+        sweep(
+            """
+            factors:
+              - path: audits.report_fractoin
+                values: [0.1]
+            """),
+        "unknown key 'report_fractoin'");
+  }
+
+  @Test
+  void anEmptyRangeIsRefused() throws IOException {
+    bad(
+        sweep(
+            """
+            factors:
+              - path: audits.report_fraction
+                range: {from: 0.5, to: 0.1, step: 0.1}
+            """),
+        "empty range: 'to' 0.1 is below 'from' 0.5");
+  }
+
+  @Test
+  void aLatinHypercubeOverACategoricalFactorIsRefused() throws IOException {
+    bad(
+        sweep(
+            """
+            design: {latin-hypercube: 4}
+            factors:
+              - name: topology
+                levels:
+                  - {label: hub, set: {topology.kind: hub}}
+            """),
+        "a Latin hypercube needs numeric factors, and 'topology' is categorical");
+  }
+
+  @Test
+  void zeroReplicationsIsOutOfRange() throws IOException {
+    Path f = tmp.resolve("sweep.yaml");
+    Files.writeString(f, HEAD.replace("replications: 2", "replications: 0") + GOOD);
+    bad(f, "replications: 0 is out of range (allowed: 1 to 100000)");
+  }
+
+  @Test
+  void anOutputDirectoryWithAnotherSweepsResultsIsLeftAlone() throws IOException {
+    Path d = tmp.resolve("out");
+    assertThat(Main.execute("sweep", sweep(GOOD).toString(), "--out", d.toString(), "--quiet"))
+        .isZero();
+    err.reset();
+    Path other =
+        sweep(
+            """
+            factors:
+              - path: audits.report_fraction
+                values: [0.0, 0.25]
+            """);
+    bad(other, "holds another sweep's results");
+    bad(other, "holds another sweep's results", "--resume");
+    err.reset();
+    bad(sweep(GOOD), "already holds this sweep's results (allowed: --resume");
+  }
+
+  private void bad(Path sweep, String expected, String... extra) throws IOException {
+    Path d = tmp.resolve("out");
+    Map<String, String> before = snapshot();
+    String[] args = new String[4 + extra.length];
+    args[0] = "sweep";
+    args[1] = sweep.toString();
+    args[2] = "--out";
+    args[3] = d.toString();
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    err.reset();
+    int code = Main.execute(args);
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(e).isEqualTo(2);
+    assertThat(e.strip().lines()).hasSize(1);
+    assertThat(e).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  private Map<String, String> snapshot() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(tmp)) {
+      for (Path p : all.toList()) {
+        files.put(
+            tmp.relativize(p).toString(),
+            Files.isDirectory(p) ? "<dir>" : Files.readString(p, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
+  }
+}
