@@ -149,4 +149,18 @@ class SweepTest {
       assertThat(strata).as("factor %d: one draw in each of 8 strata", f).hasSize(8);
     }
   }
+
+  @Test
+  void theShippedSweepsBuildEveryCellTheySay() {
+    SweepPlan topologies = SweepPlan.of(Sweeps.load(Path.of("../config/sweeps/topologies.yaml")));
+    assertThat(topologies.cells()).hasSize(8 * 3 * 2 - 3);
+    assertThat(topologies.skipped())
+        .hasSize(3)
+        .allMatch(s -> s.startsWith("topology=cross-family") && s.contains("same-family"));
+    assertThat(topologies.runs()).isEqualTo(45 * 5);
+    SweepPlan audit = SweepPlan.of(Sweeps.load(Path.of("../config/sweeps/audit-budget.yaml")));
+    assertThat(audit.cells()).hasSize(5 * 4);
+    assertThat(audit.cells().get(5).scenario().audits().reportFraction()).isEqualTo(0.05);
+    assertThat(audit.cells().get(5).scenario().watched().probability()).isEqualTo(0.1);
+  }
 }
