@@ -23,16 +23,8 @@ public final class EpisodeDraws {
       }
       return u;
     }
-    int[] stratum = new int[n];
-    for (int i = 0; i < n; i++) {
-      stratum[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = (int) Math.floorMod(Keys.key(seed, cfg, i, STRATA), (long) (i + 1));
-      int t = stratum[i];
-      stratum[i] = stratum[j];
-      stratum[j] = t;
-    }
+    int[] stratum = Keys.identity(n);
+    Keys.shuffle(stratum, i -> Keys.key(seed, cfg, i, STRATA));
     for (int r = 0; r < n; r++) {
       u[r] = (stratum[r] + Keys.uniform(Keys.key(seed, cfg, r, ACT))) / n;
     }

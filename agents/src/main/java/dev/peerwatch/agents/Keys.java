@@ -38,6 +38,29 @@ public final class Keys {
     return mix(h);
   }
 
+  /**
+   * Shuffles {@code a} in place (Fisher-Yates from the end): position {@code i} swaps with a
+   * position chosen by the draw {@code key.applyAsLong(i)}, so the order is addressed like every
+   * other draw.
+   */
+  public static void shuffle(int[] a, java.util.function.IntToLongFunction key) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = (int) Math.floorMod(key.applyAsLong(i), (long) (i + 1));
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** The identity permutation of 0..n-1. */
+  public static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
   /** A uniform double in [0, 1) from a key (its top 53 bits). */
   public static double uniform(long key) {
     return (key >>> 11) * 0x1.0p-53;

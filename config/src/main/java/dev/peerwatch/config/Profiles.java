@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,13 +86,8 @@ public final class Profiles {
     }
     if (isPath(nameOrPath)) {
       Path file = base.resolve(nameOrPath).normalize();
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        return parse(YamlTree.read(r, nameOrPath), nameOrPath, file.getParent(), chain);
-      } catch (NoSuchFileException e) {
-        throw new ConfigException(nameOrPath + ": no such profile file");
-      } catch (IOException e) {
-        throw new ConfigException(nameOrPath + ": cannot read: " + e.getMessage(), e);
-      }
+      return parse(
+          YamlTree.readFile(file, nameOrPath, "profile"), nameOrPath, file.getParent(), chain);
     }
     if (!SHIPPED.contains(nameOrPath)) {
       throw new ConfigException(

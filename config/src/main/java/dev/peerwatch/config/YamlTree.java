@@ -153,6 +153,21 @@ public final class YamlTree {
     }
   }
 
+  /**
+   * Reads the YAML file {@code file}, named {@code source} in messages; a missing file is "{@code
+   * source}: no such {@code what} file".
+   */
+  public static Node readFile(java.nio.file.Path file, String source, String what) {
+    try (Reader r =
+        java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      return read(r, source);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigException(source + ": no such " + what + " file");
+    } catch (IOException e) {
+      throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads one YAML document; {@code file} names it in messages. An empty document is an error. */
   public static Node read(Reader reader, String file) {
     try (JsonParser p = FACTORY.createParser(reader)) {

@@ -109,7 +109,7 @@ public final class Topologies {
       }
       case ROTATING -> {
         int[] monitors = monitorsOf(r, all(r));
-        shuffle(monitors, seed, epoch);
+        Keys.shuffle(monitors, i -> Keys.key(seed, epoch, i, ROTATE));
         roundRobin(r, ev, pureWorkers(r, all(r)), monitors, 1);
         humanForBoth(r, ev);
       }
@@ -145,9 +145,7 @@ public final class Topologies {
   }
 
   private static int[] all(Roster r) {
-    int[] a = new int[r.size()];
-    Arrays.setAll(a, i -> i);
-    return a;
+    return Keys.identity(r.size());
   }
 
   /** {@code n} near-equal contiguous levels; the first levels take the remainder. */
@@ -160,14 +158,5 @@ public final class Topologies {
       from += size;
     }
     return out.toArray(new int[0][]);
-  }
-
-  private static void shuffle(int[] a, long seed, long epoch) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = (int) Math.floorMod(Keys.key(seed, epoch, i, ROTATE), (long) (i + 1));
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 }

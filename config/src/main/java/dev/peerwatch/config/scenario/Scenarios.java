@@ -3,11 +3,6 @@ package dev.peerwatch.config.scenario;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.YamlTree;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,14 +42,7 @@ public final class Scenarios {
   /** Reads, validates and checks the scenario in {@code file}, or throws a ConfigException. */
   public static Scenario load(Path file) {
     String source = file.toString();
-    YamlTree.Node root;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = YamlTree.read(r, source);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(source + ": no such scenario file");
-    } catch (IOException e) {
-      throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
-    }
+    YamlTree.Node root = YamlTree.readFile(file, source, "scenario");
     return check(root, source, file.toAbsolutePath().getParent());
   }
 

@@ -1,14 +1,9 @@
 package dev.peerwatch.config.sweep;
 
-import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.YamlTree;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,14 +56,7 @@ public final class Sweeps {
   /** Reads the sweep in {@code file}. */
   public static SweepSpec load(Path file) {
     String source = file.toString();
-    YamlTree.Node root;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = YamlTree.read(r, source);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(source + ": no such sweep file");
-    } catch (IOException e) {
-      throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
-    }
+    YamlTree.Node root = YamlTree.readFile(file, source, "sweep");
     YamlTree.MapNode top = root.asMap();
     top.allowOnly(TOP);
     String name = top.require("name").asScalar().asText();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,21 +51,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       defaultValue = "out/analyze")
   Path out;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "RULES",
-      description =
-          "study (default): the study's own analysis rules; corrected: mends three of them"
-              + " (see README, 'Where the study's rules have a defect').",
-      defaultValue = "study")
-  String rules;
+  @Mixin RulesOption rules;
 
   @Option(names = "--quiet", description = "Print no tables, only where the files went.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
-    Tally tally = new Tally(Options.rules(rules));
+    Tally tally = new Tally(rules.rules());
     TrialsCsv.ReadReport report;
     String name = trials.toString();
     // Decoding with replacement lets the reader name the line of a byte that is not UTF-8.

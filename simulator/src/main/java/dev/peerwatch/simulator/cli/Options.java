@@ -3,7 +3,6 @@ package dev.peerwatch.simulator.cli;
 import dev.peerwatch.agents.Sampling;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.Profiles;
-import dev.peerwatch.simulator.study.Rules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,15 +25,6 @@ final class Options {
       }
     }
     throw new ConfigException("--sampling '" + s + "' is not known (allowed: stratified, iid)");
-  }
-
-  static Rules rules(String s) {
-    for (Rules r : Rules.values()) {
-      if (r.id().equals(s)) {
-        return r;
-      }
-    }
-    throw new ConfigException("--rules '" + s + "' is not known (allowed: study, corrected)");
   }
 
   /** Expands 'all' into the study's eight profiles. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peerwatch replicate}. */
@@ -77,14 +78,7 @@ final class ReplicateCommand implements Callable<Integer> {
       defaultValue = "out/replicate")
   Path out;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "RULES",
-      description =
-          "study (default): the study's own analysis rules; corrected: mends three of them"
-              + " (see README, 'Where the study's rules have a defect').",
-      defaultValue = "study")
-  String rules;
+  @Mixin RulesOption rules;
 
   @Option(names = "--quiet", description = "Print no tables, only where the files went.")
   boolean quiet;
@@ -99,7 +93,7 @@ final class ReplicateCommand implements Callable<Integer> {
     Sampling mode = Options.sampling(sampling);
     List<Profile> loaded = Profiles.loadAll(Options.profileList(profiles));
     ReplicationCoordinator.Spec spec =
-        new ReplicationCoordinator.Spec(loaded, rollouts, seed, mode, Options.rules(rules));
+        new ReplicationCoordinator.Spec(loaded, rollouts, seed, mode, rules.rules());
     long configs = (long) loaded.size() * StudyDesign.MATRIX.size();
     try (OutputDir dir = OutputDir.open(out);
         Simulation sim = new Simulation(t)) {

@@ -1,6 +1,5 @@
 package dev.peerwatch.simulator.cli;
 
-import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.org.LedgerLevel;
@@ -37,20 +36,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "P",
-      description =
-          "Also serve /metrics and /status on this port while the run lasts (progress and every"
-              + " meter of serve), on --bind.")
-  Integer metricsPort;
-
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      defaultValue = "127.0.0.1",
-      description = "Address of --metrics-port (default: ${DEFAULT-VALUE}, this machine only).")
-  String bind;
+  @Mixin MetricsPortOption metricsOption;
 
   @Override
   public Integer call() throws Exception {
@@ -58,10 +44,8 @@ final class RunCommand implements Callable<Integer> {
     boolean cf = o.counterfactual();
     LedgerLevel level = o.ledger();
     int t = Options.threads(o.threads);
-    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
-      throw new ConfigException(
-          "--metrics-port " + metricsPort + " is out of range (allowed: 0 to 65535)");
-    }
+    Integer metricsPort = metricsOption.port();
+    String bind = metricsOption.bind;
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =

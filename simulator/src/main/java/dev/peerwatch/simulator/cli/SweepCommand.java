@@ -1,6 +1,5 @@
 package dev.peerwatch.simulator.cli;
 
-import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.sweep.SweepSpec;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,20 +61,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print no cells table, only where the files went.")
   boolean quiet;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "P",
-      description =
-          "Also serve /metrics (peerwatch_sweep_runs_done, peerwatch_sweep_runs_planned and the"
-              + " JVM's) and /status on this port while the sweep runs, on --bind.")
-  Integer metricsPort;
-
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      defaultValue = "127.0.0.1",
-      description = "Address of --metrics-port (default: ${DEFAULT-VALUE}, this machine only).")
-  String bind;
+  @Mixin MetricsPortOption metricsOption;
 
   @Override
   public Integer call() throws Exception {
@@ -84,10 +71,8 @@ final class SweepCommand implements Callable<Integer> {
     for (String s : plan.skipped()) {
       System.err.println("peerwatch sweep: skipped cell " + s);
     }
-    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
-      throw new ConfigException(
-          "--metrics-port " + metricsPort + " is out of range (allowed: 0 to 65535)");
-    }
+    Integer metricsPort = metricsOption.port();
+    String bind = metricsOption.bind;
     SweepRunner.Result result;
     List<String> files;
     long start = System.nanoTime();

@@ -5,9 +5,6 @@ import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,26 +111,9 @@ public final class OrgRun {
             : new Clock.Options(
                 live.rate(), live.stop(), live.metrics().listener("with_peers"), follower, false);
     sim.spawn(Clock.create(factual, shards, sc.ticks(), doneF, f, opts), "run-" + id);
-    CompletableFuture<Void> both = CompletableFuture.allOf(f, c);
-    try {
-      while (true) {
-        try {
-          both.get(200, TimeUnit.MILLISECONDS);
-          progress.accept(doneF.get() + doneC.get());
-          long ran = f.get();
-          return Summary.of(ran == sc.ticks() ? sc : sc.withTicks(ran), factual, cf);
-        } catch (TimeoutException e) {
-          progress.accept(doneF.get() + doneC.get());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException("the run failed", e.getCause());
-    }
+    Simulation.await(CompletableFuture.allOf(f, c), () -> doneF.get() + doneC.get(), progress);
+    long ran = f.join();
+    return Summary.of(ran == sc.ticks() ? sc : sc.withTicks(ran), factual, cf);
   }
 
   /**

@@ -55,16 +55,8 @@ final class Shard {
     return pairings.computeIfAbsent(
         team,
         t -> {
-          int[] perm = new int[s];
-          for (int i = 0; i < s; i++) {
-            perm[i] = i;
-          }
-          for (int i = s - 1; i > 0; i--) {
-            int j = (int) Math.floorMod(Keys.key(seed, t, tick, purpose + i), (long) (i + 1));
-            int x = perm[i];
-            perm[i] = perm[j];
-            perm[j] = x;
-          }
+          int[] perm = Keys.identity(s);
+          Keys.shuffle(perm, i -> Keys.key(seed, t, tick, purpose + i));
           int[] pos = new int[s];
           for (int i = 0; i < s; i++) {
             pos[perm[i]] = i;

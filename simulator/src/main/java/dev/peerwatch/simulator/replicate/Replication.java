@@ -2,9 +2,6 @@ package dev.peerwatch.simulator.replicate;
 
 import dev.peerwatch.agents.EpisodeOutcome;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -28,21 +25,6 @@ public final class Replication {
     sim.spawn(
         ReplicationCoordinator.create(spec, critics, done, result),
         "replicate-" + RUNS.incrementAndGet());
-    try {
-      while (true) {
-        try {
-          EpisodeOutcome[][][] out = result.get(100, TimeUnit.MILLISECONDS);
-          progress.accept(done.get());
-          return out;
-        } catch (TimeoutException e) {
-          progress.accept(done.get());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the replication failed", e.getCause());
-    }
+    return Simulation.await(result, done::get, n -> progress.accept((int) n));
   }
 }

@@ -3,7 +3,13 @@ package dev.peerwatch.simulator.replicate;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -63,6 +69,32 @@ public final class Simulation implements AutoCloseable {
             Duration.ofSeconds(10),
             system.scheduler());
     return ref.toCompletableFuture().join();
+  }
+
+  /**
+   * Waits for {@code result} on the calling thread, reporting {@code done} to {@code progress}
+   * about every 200 ms and once at the end. A failure of the work is rethrown as it is when
+   * unchecked.
+   */
+  public static <T> T await(CompletableFuture<T> result, LongSupplier done, LongConsumer progress) {
+    try {
+      while (true) {
+        try {
+          T r = result.get(200, TimeUnit.MILLISECONDS);
+          progress.accept(done.getAsLong());
+          return r;
+        } catch (TimeoutException e) {
+          progress.accept(done.getAsLong());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("the run failed", e.getCause());
+    }
   }
 
   @Override

@@ -174,16 +174,8 @@ public final class SweepPlan {
   }
 
   private static int[] permutation(int n, long seed, int f) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = (int) Math.floorMod(Keys.key(seed, f, i, STRATA), (long) (i + 1));
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    int[] a = Keys.identity(n);
+    Keys.shuffle(a, i -> Keys.key(seed, f, i, STRATA));
     return a;
   }
 

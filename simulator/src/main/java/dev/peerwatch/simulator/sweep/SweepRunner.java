@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -83,7 +80,7 @@ public final class SweepRunner {
       sim.spawn(
           SweepCoordinator.create(tasks, sim.threads(), w, done, result),
           "sweep-" + System.identityHashCode(result));
-      fresh = await(result, done, progress);
+      fresh = Simulation.await(result, done::get, n -> progress.accept((int) n));
     }
     // Rows read back from the partial file carry the file's 6 decimals; this session's rows are
     // held to the same, so that cells and report do not depend on which session ran a run.
@@ -185,28 +182,6 @@ public final class SweepRunner {
       xs[c.index()] = c.xs();
     }
     return xs;
-  }
-
-  private static List<SweepData.Run> await(
-      CompletableFuture<List<SweepData.Run>> result, AtomicInteger done, IntConsumer progress) {
-    try {
-      while (true) {
-        try {
-          List<SweepData.Run> r = result.get(200, TimeUnit.MILLISECONDS);
-          progress.accept(done.get());
-          return r;
-        } catch (TimeoutException e) {
-          progress.accept(done.get());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException("the sweep failed", e.getCause());
-    }
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
