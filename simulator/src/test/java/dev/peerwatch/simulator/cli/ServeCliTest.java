@@ -75,6 +75,26 @@ class ServeCliTest {
   }
 
   @Test
+  void aRunThatExportsItsMetricsWritesWhatAPlainRunWrites() throws IOException {
+    Path d = tmp.resolve("exported");
+    Path e = tmp.resolve("plain");
+    assertThat(
+            Main.execute(
+                "run",
+                scenario.toString(),
+                "--metrics-port",
+                "0",
+                "--out",
+                d.toString(),
+                "--quiet"))
+        .as(err.toString())
+        .isZero();
+    assertThat(Main.execute("run", scenario.toString(), "--out", e.toString(), "--quiet")).isZero();
+    assertThat(d.resolve("summary.csv")).hasSameTextualContentAs(e.resolve("summary.csv"));
+    assertThat(d.resolve("ledger.jsonl")).hasSameTextualContentAs(e.resolve("ledger.jsonl"));
+  }
+
+  @Test
   void aTickRateOfZeroIsRefused() {
     badInput("--tick-rate 0.0 is out of range (allowed: above 0", "--tick-rate", "0");
   }
