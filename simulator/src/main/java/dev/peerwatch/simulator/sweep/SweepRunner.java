@@ -29,6 +29,7 @@ import java.util.function.IntConsumer;
 public final class SweepRunner {
   static final String IDENTITY = "sweep.yaml";
   static final String PARTIAL = "runs.partial.csv";
+  private static final AtomicInteger SWEEPS = new AtomicInteger();
 
   private SweepRunner() {}
 
@@ -79,7 +80,7 @@ public final class SweepRunner {
             Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.APPEND))) {
       sim.spawn(
           SweepCoordinator.create(tasks, sim.threads(), w, done, result),
-          "sweep-" + System.identityHashCode(result));
+          "sweep-" + SWEEPS.incrementAndGet());
       fresh = Simulation.await(result, done::get, n -> progress.accept((int) n));
     }
     // Rows read back from the partial file carry the file's 6 decimals; this session's rows are
