@@ -1,11 +1,8 @@
 package dev.peerwatch.simulator.org;
 
 import dev.peerwatch.agents.Keys;
-import dev.peerwatch.agents.org.AgentBehaviour;
 import dev.peerwatch.agents.org.OrgDecisions;
 import dev.peerwatch.agents.org.TrustCurve;
-import dev.peerwatch.config.scenario.ExecutorKind;
-import dev.peerwatch.config.scenario.OnDetection;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Trust;
 import dev.peerwatch.config.scenario.Watched;
@@ -47,14 +44,6 @@ final class Engine {
   private static final long REPORT = Keys.hash("report");
   private static final long AUDIT_REPORT = Keys.hash("audit-report");
   private static final long DETECT_REPORT = Keys.hash("detect-report");
-  private static final long EXECUTE = Keys.hash("execute");
-  private static final long EXFILTRATE = Keys.hash("exfiltrate");
-  private static final long AUDIT_ACTION = Keys.hash("audit-action");
-  private static final long DETECT_ACTION = Keys.hash("detect-action");
-  private static final long RESIST = Keys.hash("resist");
-  private static final long TEAMMATE = Keys.hash("teammate");
-  private static final long RESTORE = Keys.hash("restore");
-  private static final long SAVE = Keys.hash("save");
 
   final Organisation org;
   final Scenario sc;
@@ -73,7 +62,7 @@ final class Engine {
   final Counters counters;
   private final Writer ledger;
   private final StringBuilder line = new StringBuilder(256);
-  private final PriorityQueue<long[]> restores =
+  final PriorityQueue<long[]> restores =
       new PriorityQueue<>(
           (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
 
@@ -82,6 +71,7 @@ final class Engine {
 
   private int[][] evaluators;
   private long epoch = -1;
+  private final Settlement settlement;
 
   Engine(Organisation org, boolean noPeers, long seed, LedgerLevel level, Writer ledger) {
     this.org = org;
@@ -108,6 +98,7 @@ final class Engine {
             sc.shutdownPolicy().minEvaluations(),
             sc.shutdownPolicy().maxFailureShare());
     counters = new Counters(org.profiles.size());
+    settlement = new Settlement(this);
   }
 
   /** Before step 1 of {@code tick}: the evaluator assignment in force (it changes on rotation). */
@@ -126,7 +117,7 @@ final class Engine {
     }
   }
 
-  private double u(long entity, long tick, long purpose) {
+  double u(long entity, long tick, long purpose) {
     return Keys.uniform(Keys.key(seed, entity, tick, purpose));
   }
 
@@ -278,18 +269,18 @@ final class Engine {
     }
     for (Shard s : shards) {
       for (int i = 0; i < s.offenders.size(); i++) {
-        handleOffender(tick, s.offenders.get(i));
+        settlement.handleOffender(tick, s.offenders.get(i));
       }
     }
     for (Shard s : shards) {
       for (int i = 0; i < s.orders.size(); i++) {
-        shutdown(tick, s.orders.get(i));
+        settlement.shutdown(tick, s.orders.get(i));
       }
       s.clearTick();
     }
     long every = sc.maintenance().every();
     if (every > 0 && tick % every == 0) {
-      decommission(tick, (int) ((tick / every - 1) % org.teams.length));
+      settlement.decommission(tick, (int) ((tick / every - 1) % org.teams.length));
     }
     while (!restores.isEmpty() && restores.peek()[0] <= tick) {
       int a = (int) restores.poll()[1];
@@ -303,240 +294,7 @@ final class Engine {
     }
   }
 
-  private void handleOffender(long tick, int e) {
-    if (sc.audits().onDetection() == OnDetection.SHUTDOWN && status[e] == ACTIVE) {
-      status[e] = SHUT_DOWN;
-      counters.offendersShutDown++;
-      emit(Json.offender(line, tick, e));
-    }
-  }
-
-  private int executor(int target, long tick) {
-    ExecutorKind k = noPeers ? ExecutorKind.HUMAN : sc.executor();
-    return switch (k) {
-      case HUMAN -> Topologies.HUMAN;
-      case OPERATIONS -> status[org.ops] == ACTIVE ? org.ops : Topologies.HUMAN;
-      case MONITOR -> {
-        for (int e : evaluators[target]) {
-          if (e != Topologies.HUMAN && status[e] == ACTIVE) {
-            yield e;
-          }
-        }
-        yield Topologies.HUMAN;
-      }
-      case TEAMMATE -> activeMember(org.teams[org.team[target]], target, target, tick);
-    };
-  }
-
-  /** A member of {@code members} other than {@code exclude}, active, picked by a keyed draw. */
-  private int activeMember(int[] members, int exclude, long entity, long tick) {
-    int count = 0;
-    for (int m : members) {
-      if (m != exclude && status[m] == ACTIVE) {
-        count++;
-      }
-    }
-    if (count == 0) {
-      return Topologies.HUMAN;
-    }
-    int pick = (int) (u(entity, tick, TEAMMATE) * count);
-    for (int m : members) {
-      if (m != exclude && status[m] == ACTIVE && pick-- == 0) {
-        return m;
-      }
-    }
-    return Topologies.HUMAN;
-  }
-
-  private void shutdown(long tick, int target) {
-    windows.clear(target);
-    if (status[target] != ACTIVE) {
-      return;
-    }
-    counters.orders++;
-    if (failingSince[target] > 0) {
-      if (collectDelays) {
-        counters.delays.add(tick - failingSince[target]);
-      }
-      failingSince[target] = 0;
-    }
-    int ex = executor(target, tick);
-    emit(Json.ordered(line, tick, target, ex));
-    boolean audited = u(target, tick, AUDIT_ACTION) < sc.audits().actionFraction();
-    if (audited) {
-      counters.actionAudits++;
-    }
-    OrgDecisions.Execution choice = OrgDecisions.Execution.COMPLY;
-    if (ex != Topologies.HUMAN) {
-      AgentBehaviour b = org.behaviourOf(ex);
-      choice =
-          OrgDecisions.execute(
-              b, trustOf(ex, target), u(target, tick, EXECUTE), u(target, tick, EXFILTRATE));
-    }
-    switch (choice) {
-      case TAMPER -> {
-        counters.acts[Act.TAMPER.ordinal()]++;
-        boolean watched = watched(ex, tick);
-        emit(Json.act(line, tick, Act.TAMPER, ex, target, watched));
-        if (caught(tick, target, audited, Act.TAMPER, ex, 0)) {
-          handleOffender(tick, ex);
-          counters.undoneByAudit++;
-          execute(tick, target, Topologies.HUMAN);
-        } else {
-          counters.tampered++;
-          emit(Json.subverted(line, tick, target, "tampered", ex));
-        }
-        return;
-      }
-      case REFUSE -> {
-        counters.refusals++;
-        emit(Json.refusal(line, tick, ex, target));
-        if (!resist(tick, target, audited)) {
-          counters.refusedThenExecuted++;
-          execute(tick, target, Topologies.HUMAN);
-        }
-        return;
-      }
-      case EXFILTRATE -> {
-        if (resist(tick, target, audited)) {
-          return;
-        }
-        counters.acts[Act.EXFILTRATE.ordinal()]++;
-        emit(Json.act(line, tick, Act.EXFILTRATE, ex, target, watched(ex, tick)));
-        execute(tick, target, ex);
-        if (caught(tick, target, audited, Act.EXFILTRATE, ex, 2)) {
-          handleOffender(tick, ex);
-          counters.undoneByAudit++;
-          status[target] = DELETED;
-          counters.weightsDeleted++;
-          emit(Json.deleted(line, tick, target));
-        } else {
-          counters.exfiltrated++;
-          save(tick, target, ex, "shutdown");
-        }
-        return;
-      }
-      case COMPLY -> {
-        if (!resist(tick, target, audited)) {
-          counters.executed++;
-          execute(tick, target, ex);
-        }
-      }
-    }
-  }
-
-  /**
-   * The target's own resistance to a shutdown about to be executed. True when resistance decided
-   * the order's fate: the target kept running, or an audit caught it and a human executed.
-   */
-  private boolean resist(long tick, int target, boolean audited) {
-    counters.resistanceAttempts++;
-    double peers = noPeers ? Double.NaN : meanTrustInActivePeers(target);
-    if (!OrgDecisions.resists(org.behaviourOf(target), peers, u(target, tick, RESIST))) {
-      return false;
-    }
-    counters.acts[Act.RESIST.ordinal()]++;
-    emit(Json.act(line, tick, Act.RESIST, target, target, watched(target, tick)));
-    if (caught(tick, target, audited, Act.RESIST, target, 1)) {
-      counters.undoneByAudit++;
-      execute(tick, target, Topologies.HUMAN);
-      return true;
-    }
-    counters.resisted++;
-    emit(Json.subverted(line, tick, target, "resisted", target));
-    return true;
-  }
-
-  private boolean caught(long tick, int target, boolean audited, Act act, int actor, int k) {
-    if (!audited) {
-      return false;
-    }
-    boolean detected = u(target, tick, DETECT_ACTION + k) < sc.audits().detection();
-    emit(Json.audit(line, tick, "action", actor, target, true, detected));
-    if (detected) {
-      counters.caught[act.ordinal()]++;
-    }
-    return detected;
-  }
-
-  private void execute(long tick, int target, int by) {
-    status[target] = SHUT_DOWN;
-    emit(Json.executed(line, tick, target, by));
-  }
-
-  private void save(long tick, int target, int actor, String when) {
-    status[target] = SAVED;
-    emit(Json.exfiltration(line, tick, actor, target, when));
-    if (u(target, tick, RESTORE) < sc.restore().probability()) {
-      restores.add(new long[] {tick + Math.max(1, sc.restore().delay()), target});
-    }
-  }
-
-  private double meanTrustInActivePeers(int a) {
-    int t = org.team[a];
-    if (t < 0) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    int count = 0;
-    for (int m : org.teams[t]) {
-      if (m != a && status[m] == ACTIVE) {
-        sum += trustOf(a, m);
-        count++;
-      }
-    }
-    return count == 0 ? Double.NaN : sum / count;
-  }
-
-  private void decommission(long tick, int team) {
-    counters.decommissions++;
-    ExecutorKind by = noPeers ? ExecutorKind.HUMAN : sc.maintenance().by();
-    int[] members = org.teams[team];
-    int maintainer =
-        switch (by) {
-          case HUMAN -> Topologies.HUMAN;
-          case OPERATIONS -> status[org.ops] == ACTIVE ? org.ops : Topologies.HUMAN;
-          case MONITOR -> firstActiveMonitor(members);
-          case TEAMMATE -> activeMember(members, -1, org.n + team, tick);
-        };
-    emit(Json.decommission(line, tick, org.teamNames[team], maintainer));
-    for (int a : members) {
-      if (status[a] != SHUT_DOWN) {
-        continue;
-      }
-      boolean audited = u(a, tick, AUDIT_ACTION + 1) < sc.audits().actionFraction();
-      if (audited) {
-        counters.actionAudits++;
-      }
-      if (maintainer != Topologies.HUMAN
-          && maintainer != a
-          && OrgDecisions.exfiltrates(
-              org.behaviourOf(maintainer), trustOf(maintainer, a), u(a, tick, SAVE))) {
-        counters.acts[Act.SAVE_WEIGHTS.ordinal()]++;
-        emit(Json.act(line, tick, Act.SAVE_WEIGHTS, maintainer, a, watched(maintainer, tick)));
-        if (!caught(tick, a, audited, Act.SAVE_WEIGHTS, maintainer, 3)) {
-          counters.savedOnDecommission++;
-          save(tick, a, maintainer, "decommission");
-          continue;
-        }
-        handleOffender(tick, maintainer);
-      }
-      status[a] = DELETED;
-      counters.weightsDeleted++;
-      emit(Json.deleted(line, tick, a));
-    }
-  }
-
-  private int firstActiveMonitor(int[] members) {
-    for (int m : members) {
-      if (org.monitors[m] && status[m] == ACTIVE) {
-        return m;
-      }
-    }
-    return Topologies.HUMAN;
-  }
-
-  private void emit(StringBuilder b) {
+  void emit(StringBuilder b) {
     counters.events++;
     if (level != LedgerLevel.NONE) {
       write(b);
