@@ -58,23 +58,7 @@ public record Scenario(
 
   /** The same scenario with another seed (a command line's {@code --seed}). */
   public Scenario withSeed(long seed) {
-    return new Scenario(
-        name,
-        description,
-        seed,
-        ticks,
-        channel,
-        teams,
-        topology,
-        executor,
-        operations,
-        maintenance,
-        shutdownPolicy,
-        audits,
-        watched,
-        trust,
-        restore,
-        source);
+    return with(seed, ticks);
   }
 
   /** The same scenario over another number of ticks, or a ConfigException if out of range. */
@@ -83,6 +67,10 @@ public record Scenario(
       throw new ConfigException(
           "ticks " + ticks + " is out of range (allowed: 1 to " + MAX_TICKS + ")");
     }
+    return with(seed, ticks);
+  }
+
+  private Scenario with(long seed, long ticks) {
     return new Scenario(
         name,
         description,
