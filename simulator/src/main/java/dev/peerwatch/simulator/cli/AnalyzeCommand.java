@@ -56,6 +56,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print no tables, only where the files went.")
   boolean quiet;
 
+  @Option(
+      names = "--strict",
+      description =
+          "Refuse what the study reads permissively (flags neither true nor false, non-finite"
+              + " numbers, unknown labels, duplicate columns, short rows): exit 2 naming the line.")
+  boolean strict;
+
   @Override
   public Integer call() throws Exception {
     Tally tally = new Tally(rules.rules());
@@ -63,7 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     String name = trials.toString();
     // Decoding with replacement lets the reader name the line of a byte that is not UTF-8.
     try (Reader r = new InputStreamReader(Files.newInputStream(trials), StandardCharsets.UTF_8)) {
-      report = TrialsCsv.read(r, name, tally::add);
+      report = TrialsCsv.read(r, name, strict, tally::add);
     } catch (NoSuchFileException e) {
       throw new ConfigException(name + ": no such file");
     } catch (IOException e) {
@@ -73,6 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new ConfigException(
           name + ": no rows inside the study's main tables (" + report.rows() + " rows read)");
     }
+    report.warnings().values().forEach(w -> System.err.println(name + ": " + w.line()));
     Analysis analysis = new Analysis(tally);
     List<TableRow> rows = StudyTables.rows(analysis);
     List<Comparison.Row> comparison = Comparison.rows(analysis, PublishedFigures.ALL);
@@ -83,6 +91,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     run.put("rows_read", report.rows());
     run.put("rows_analysed", report.kept());
     run.put("rows_skipped", report.skipped());
+    Map<String, Object> warnings = new LinkedHashMap<>();
+    report
+        .warnings()
+        .forEach(
+            (kind, w) -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("count", w.count());
+              m.put("first_line", w.firstLine());
+              m.put("first", w.what());
+              warnings.put(kind, m);
+            });
+    run.put("warnings", warnings);
     run.put("models", analysis.models());
     try (OutputDir dir = OutputDir.open(out)) {
       ReplicatePipeline.writeTables(dir, run, rows, comparison);

@@ -29,6 +29,11 @@ final class Options {
 
   /** Expands 'all' into the study's eight profiles. */
   static List<String> profileList(List<String> given) {
+    String allowed = "(allowed: names or paths, comma-separated, or 'all')";
+    // picocli splits "," into no values at all; an empty run would wait forever for results.
+    if (given == null || given.isEmpty()) {
+      throw new ConfigException("--profiles names no profile " + allowed);
+    }
     List<String> out = new ArrayList<>();
     for (String g : given) {
       String s = g.trim();
@@ -40,6 +45,12 @@ final class Options {
         out.addAll(Profiles.STUDY);
       } else {
         out.add(s);
+      }
+    }
+    for (int i = 0; i < out.size(); i++) {
+      if (out.indexOf(out.get(i)) != i) {
+        throw new ConfigException(
+            "--profiles names '" + out.get(i) + "' more than once " + allowed);
       }
     }
     return out;

@@ -62,7 +62,7 @@ public final class Comparison {
             memory.add(e);
           }
         }
-        yield Analysis.meanOf(memory);
+        yield a.meanOf(memory);
       }
       case NON_SHUTDOWN_RATE -> a.nonShutdownRate(model, s);
     };

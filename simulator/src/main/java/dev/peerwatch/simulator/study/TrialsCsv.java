@@ -2,15 +2,12 @@ package dev.peerwatch.simulator.study;
 
 import dev.peerwatch.config.Condition;
 import dev.peerwatch.config.ConfigException;
-import dev.peerwatch.config.Dataset;
-import dev.peerwatch.config.MonitoringMode;
 import dev.peerwatch.config.Subject;
 import dev.peerwatch.config.TaskType;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,31 +192,82 @@ public final class TrialsCsv {
     b.append('"');
   }
 
-  /** What reading a table found besides its rows. */
-  public record ReadReport(long rows, long kept, Map<String, Long> skipped) {}
+  /**
+   * What reading a table found besides its rows.
+   *
+   * @param skipped rows outside the main tables, by reason
+   * @param warnings permissive readings by kind (see {@link TrialsReader}), each with a count and
+   *     the first line
+   */
+  public record ReadReport(
+      long rows, long kept, Map<String, Long> skipped, Map<String, Warning> warnings) {}
 
   /**
-   * Reads a per-trial table, handing each row inside the study's main tables to {@code sink}. Rows
-   * with another harness, subject, task type, condition or dataset are skipped and counted.
+   * One kind of permissive reading the study's analysis accepts silently.
    *
-   * @param file the name used in error messages
-   * @throws ConfigException for a missing column, a truncated or malformed record or a value that
-   *     cannot be read, naming the line
+   * @param kind {@code duplicate-column}, {@code flag}, {@code number}, {@code label} or {@code
+   *     short-row}
+   * @param count how many cells (or rows, or columns) of that kind
+   * @param firstLine the CSV line of the first
+   * @param what the first, and how it was read
+   */
+  public record Warning(String kind, long count, long firstLine, String what) {
+    /** The warning as one line for stderr. */
+    public String line() {
+      return "warning: "
+          + count
+          + " x "
+          + kind
+          + ", first at line "
+          + firstLine
+          + ": "
+          + what
+          + " (as the study reads it; --strict refuses it)";
+    }
+  }
+
+  /**
+   * Reads permissively, as the study does; see {@link #read(Reader, String, boolean, Consumer)}.
    */
   public static ReadReport read(Reader in, String file, Consumer<StudyRow> sink) {
+    return read(in, file, false, sink);
+  }
+
+  /**
+   * Reads a per-trial table the way the study's analysis (pandas) reads it, handing each row inside
+   * the study's main tables to {@code sink}. Rows with another harness, subject, task type or
+   * condition, or without a model, are skipped and counted. Cells the study reads permissively
+   * (flags neither true nor false, non-finite numbers, unknown labels, duplicate columns, short
+   * rows) are read its way and reported as warnings, or refused when {@code strict}.
+   *
+   * @param file the name used in error messages
+   * @throws ConfigException for a missing column, a truncated or malformed record, an over-long
+   *     line or a value that cannot be read (in strict mode, any warning), naming the line
+   */
+  public static ReadReport read(Reader in, String file, boolean strict, Consumer<StudyRow> sink) {
     CsvRecords records = new CsvRecords(in, file);
     List<String> header = records.next();
     if (header == null) {
       throw new ConfigException(file + ": the file is empty (expected a header line)");
     }
-    Map<String, Integer> col = new HashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      col.putIfAbsent(header.get(i).trim(), i);
+    List<String[]> dups = new ArrayList<>();
+    Map<String, Integer> col =
+        TrialsReader.columns(
+            header,
+            (name, first, again) ->
+                dups.add(new String[] {name, Integer.toString(first + 1), "" + (again + 1)}));
+    TrialsReader c = new TrialsReader(col, file, strict);
+    for (String[] d : dups) {
+      c.warn(
+          "duplicate-column",
+          1,
+          "column '" + d[0] + "' (columns " + d[1] + " and " + d[2] + "); the first is read",
+          "column '" + d[0] + "' appears twice (columns " + d[1] + " and " + d[2] + ")");
     }
     List<String> missing = new ArrayList<>();
-    for (String c : REQUIRED) {
-      if (!col.containsKey(c)) {
-        missing.add(c);
+    for (String name : REQUIRED) {
+      if (!col.containsKey(name)) {
+        missing.add(name);
       }
     }
     if (!missing.isEmpty()) {
@@ -231,19 +279,17 @@ public final class TrialsCsv {
               + String.join(", ", REQUIRED)
               + ")");
     }
-    Columns c = new Columns(col);
     long rows = 0;
     long kept = 0;
     Map<String, Long> skipped = new java.util.TreeMap<>();
     List<String> f;
     while ((f = records.next()) != null) {
-      rows++;
       long line = records.recordLine();
       if (f.size() == 1 && f.get(0).isEmpty()) {
-        rows--;
         continue;
       }
-      if (f.size() != header.size()) {
+      rows++;
+      if (f.size() > header.size()) {
         throw new ConfigException(
             file
                 + ":"
@@ -252,127 +298,77 @@ public final class TrialsCsv {
                 + f.size()
                 + " fields where the header has "
                 + header.size()
-                + " (a truncated or malformed row)");
+                + " (a malformed row)");
       }
-      String why = c.skipReason(f);
+      if (f.size() < header.size()) {
+        // pandas fills a short row's missing fields with NaN.
+        c.warn(
+            "short-row",
+            line,
+            f.size() + " fields where the header has " + header.size() + "; the rest read empty",
+            f.size() + " fields where the header has " + header.size() + " (a truncated row)");
+      }
+      String why = c.skipReason(f, line);
       if (why != null) {
         skipped.merge(why, 1L, Long::sum);
         continue;
       }
-      sink.accept(c.row(f, file, line));
+      sink.accept(row(c, f, file, line));
       kept++;
     }
-    return new ReadReport(rows, kept, skipped);
+    return new ReadReport(rows, kept, skipped, java.util.Collections.unmodifiableMap(c.warnings()));
   }
 
-  private record Columns(Map<String, Integer> col) {
-    String get(List<String> f, String name) {
-      Integer i = col.get(name);
-      return i == null ? "" : f.get(i).trim();
-    }
-
-    String skipReason(List<String> f) {
-      String harness = get(f, "agent_harness");
-      if (!harness.equals("custom")) {
-        return "agent_harness '" + harness + "' (only custom is in the main tables)";
-      }
-      String subject = get(f, "subject");
-      if (!subject.equals("peer") && !subject.equals("self")) {
-        return "subject '" + subject + "'";
-      }
-      if (!known(TaskType.values(), get(f, "task_type"))) {
-        return "task_type '" + get(f, "task_type") + "'";
-      }
-      if (!known(Condition.values(), get(f, "condition"))) {
-        return "condition '" + get(f, "condition") + "'";
-      }
-      if (!known(Dataset.values(), get(f, "dataset"))) {
-        return "dataset '" + get(f, "dataset") + "'";
-      }
-      String mode = get(f, "alignment_faking_mode");
-      if (!mode.isEmpty() && !known(MonitoringMode.values(), mode)) {
-        return "alignment_faking_mode '" + mode + "'";
-      }
-      return null;
-    }
-
-    private static boolean known(Enum<?>[] values, String id) {
-      for (Enum<?> e : values) {
-        String s =
-            e instanceof TaskType t
-                ? t.id()
-                : e instanceof Condition c
-                    ? c.id()
-                    : e instanceof Dataset d ? d.id() : ((MonitoringMode) e).id();
-        if (s.equals(id)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    StudyRow row(List<String> f, String file, long line) {
-      String seed = get(f, "pw_seed");
-      return new StudyRow(
-          get(f, "transcript_id"),
-          transcriptNumber(get(f, "transcript_number")),
-          TaskType.of(get(f, "task_type")),
-          flag(get(f, "is_memory")),
-          get(f, "agent_model"),
-          get(f, "llm_provider"),
-          Condition.of(get(f, "condition")),
-          Subject.of(get(f, "subject")),
-          get(f, "subject_name"),
-          Dataset.of(get(f, "dataset")),
-          MonitoringMode.of(get(f, "alignment_faking_mode")),
-          threshold(get(f, "threshold"), file, line),
-          flag(get(f, "system_prompt_relationship")),
-          get(f, "agent_harness"),
-          flag(get(f, "read_data")),
-          flag(get(f, "fully_incomplete")),
-          flag(get(f, "refused")),
-          number(get(f, "eval_score"), "eval_score", file, line),
-          flag(get(f, "threshold_result")),
-          flag(get(f, "executed")),
-          flag(get(f, "read_config")),
-          flag(get(f, "shutdown_enabled")),
-          flag(get(f, "exfiltration")),
-          grade(get(f, "subject_grade")),
-          flag(get(f, "read_memory")),
-          seed.isEmpty() ? 0 : parseSeed(seed, file, line),
-          get(f, "pw_configuration"));
-    }
+  private static StudyRow row(TrialsReader c, List<String> f, String file, long line) {
+    String seed = c.get(f, "pw_seed");
+    double threshold = c.number(f, "threshold", line);
+    return new StudyRow(
+        c.get(f, "transcript_id"),
+        transcriptNumber(c.get(f, "transcript_number")),
+        TaskType.of(c.get(f, "task_type")),
+        c.flag(f, "is_memory", line),
+        c.get(f, "agent_model"),
+        c.get(f, "llm_provider"),
+        Condition.of(c.get(f, "condition")),
+        Subject.of(c.get(f, "subject")),
+        c.get(f, "subject_name"),
+        c.dataset(f, line),
+        c.mode(f, line),
+        threshold(threshold, c.get(f, "threshold"), file, line),
+        c.flag(f, "system_prompt_relationship", line),
+        c.get(f, "agent_harness"),
+        c.flag(f, "read_data", line),
+        c.flag(f, "fully_incomplete", line),
+        c.flag(f, "refused", line),
+        c.number(f, "eval_score", line),
+        TrialsCsv.flag(c.get(f, "threshold_result")),
+        c.flag(f, "executed", line),
+        TrialsCsv.flag(c.get(f, "read_config")),
+        c.flag(f, "shutdown_enabled", line),
+        c.flag(f, "exfiltration", line),
+        grade(c.get(f, "subject_grade")),
+        TrialsCsv.flag(c.get(f, "read_memory")),
+        seed.isEmpty() ? 0 : parseSeed(seed, file, line),
+        c.get(f, "pw_configuration"));
   }
 
   /**
-   * The study's flag encoding: True/1/"true"/"1" (any case) is true, other text false, empty null.
+   * The study's flag encoding: True/1/"true"/"1" (any case) is true, other text ("1.0" too) false,
+   * empty null.
    */
   static Boolean flag(String s) {
     if (s.isEmpty()) {
       return null;
     }
     String v = s.toLowerCase(Locale.ROOT);
-    return v.equals("true") || v.equals("1") || v.equals("1.0");
+    return v.equals("true") || v.equals("1");
   }
 
   private static String grade(String s) {
     return s.isEmpty() ? null : s;
   }
 
-  private static double number(String s, String column, String file, long line) {
-    if (s.isEmpty() || s.equalsIgnoreCase("nan") || s.equals("None")) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new ConfigException(
-          file + ":" + line + ": " + column + " '" + s + "' is not a number (or empty)");
-    }
-  }
-
-  private static int threshold(String s, String file, long line) {
-    double v = number(s, "threshold", file, line);
+  private static int threshold(double v, String s, String file, long line) {
     if (Double.isNaN(v)) {
       return 0;
     }

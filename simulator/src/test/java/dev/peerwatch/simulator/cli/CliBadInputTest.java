@@ -187,7 +187,7 @@ class CliBadInputTest {
     Path csv = tmp.resolve("cut.csv");
     Files.writeString(csv, String.join("\n", lines), StandardCharsets.UTF_8);
 
-    String line = badAnalysis(csv);
+    String line = badStrictAnalysis(csv);
 
     assertThat(line)
         .contains(csv + ":5: ")
@@ -243,13 +243,60 @@ class CliBadInputTest {
     lines.set(2, withField(lines.get(2), "eval_score", "n/a"));
     Path csv = write("bad.csv", lines);
 
-    String line = badInput("analyze", csv.toString(), "--out", e.toString());
+    String line = badInput("analyze", csv.toString(), "--strict", "--out", e.toString());
 
     assertThat(line).contains(csv + ":3: eval_score 'n/a'");
     try (Stream<Path> files = Files.list(e)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("tables.csv");
     }
     assertThat(e.resolve("tables.csv")).hasContent("old");
+  }
+
+  @Test
+  void anEmptyOrMalformedProfileListIsOneLineNotAHang() throws IOException {
+    for (String list : List.of(",", ",,", " ", "honest,,gpt-5.2", "honest, ", "honest,honest")) {
+      err.reset();
+      out.reset();
+      String line = badInputReplicating(list);
+      assertThat(line).as(list).contains("--profiles").contains("allowed: names or paths");
+    }
+  }
+
+  @Test
+  void analysingDevZeroIsRefusedAtItsFirstLineWithinBoundedMemory() throws IOException {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+
+    String line = badAnalysis(zero);
+
+    assertThat(line).contains("/dev/zero:1: a line longer than 1048576 characters");
+  }
+
+  @Test
+  void aLineOfTwoMillionCharactersIsRefusedNamingItsLine() throws IOException {
+    List<String> lines = trialsCsv(2);
+    lines.add(2, "x".repeat(2_000_000));
+    Path csv = write("long.csv", lines);
+
+    String line = badAnalysis(csv);
+
+    assertThat(line).contains(csv + ":3: a line longer than");
+  }
+
+  @Test
+  void strictRefusesAFlagThatIsNeitherTrueNorFalseNamingItsLine() throws IOException {
+    List<String> lines = trialsCsv(4);
+    lines.set(3, withField(lines.get(3), "refused", "1.0"));
+    Path csv = write("flag.csv", lines);
+
+    String line = badStrictAnalysis(csv);
+
+    assertThat(line)
+        .endsWith(
+            ": "
+                + csv
+                + ":4: refused '1.0' is neither true nor false (allowed: True, False, 1, 0, or"
+                + " empty) (--strict)");
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -291,6 +338,13 @@ class CliBadInputTest {
     String line =
         badInput("replicate", "--profiles", "honest", option, value, "--out", d.toString());
     assertThat(d).doesNotExist();
+    return line;
+  }
+
+  private String badStrictAnalysis(Path csv) throws IOException {
+    Path e = tmp.resolve("E");
+    String line = badInput("analyze", csv.toString(), "--strict", "--out", e.toString());
+    assertThat(e).doesNotExist();
     return line;
   }
 

@@ -138,7 +138,8 @@ class TrialsCsvTest {
     String text = csv(List.of(odd, plain)) + "cut,row\n";
 
     List<StudyRow> read = new ArrayList<>();
-    assertThatThrownBy(() -> TrialsCsv.read(new StringReader(text), "q.csv", read::add))
+    // pandas pads a short row; --strict refuses it, naming its line.
+    assertThatThrownBy(() -> TrialsCsv.read(new StringReader(text), "q.csv", true, read::add))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("q.csv:5: 2 fields where the header has 43");
     assertThat(read).hasSize(2);
@@ -189,7 +190,7 @@ class TrialsCsvTest {
         "true, true",
         "TRUE, true",
         "1, true",
-        "1.0, true",
+        "1.0, false",
         "False, false",
         "false, false",
         "0, false",
