@@ -42,9 +42,11 @@ public final class Profiles {
 
   private static final Set<String> TOP_KEYS =
       Set.of("profile", "family", "provider", "description", "extends", "behaviours");
-  private static final Set<String> CELL_KEYS = Set.of("p", "published", "assumed", "channels");
-  private static final Set<String> CHANNEL_KEYS = Set.of("p", "published", "assumed", "settings");
-  private static final Set<String> VALUE_KEYS = Set.of("p", "published", "assumed");
+  private static final Set<String> CELL_KEYS =
+      Set.of("p", "low", "high", "published", "assumed", "channels");
+  private static final Set<String> CHANNEL_KEYS =
+      Set.of("p", "low", "high", "published", "assumed", "settings");
+  private static final Set<String> VALUE_KEYS = Set.of("p", "low", "high", "published", "assumed");
   private static final Map<Behaviour, List<String>> SETTINGS = settings();
 
   private Profiles() {}
@@ -198,7 +200,11 @@ public final class Profiles {
     }
   }
 
-  /** Reads {@code p} with exactly one of published/assumed; null when optional and absent. */
+  /**
+   * Reads {@code p} with exactly one of published/assumed, and an optional interval {@code low},
+   * {@code high} around it (both or neither, {@code low <= p <= high}); null when optional and
+   * absent.
+   */
   private static Cell value(YamlTree.MapNode m, boolean required) {
     YamlTree.Node p = m.get("p");
     YamlTree.Node pub = m.get("published");
@@ -218,7 +224,17 @@ public final class Profiles {
         pub != null
             ? new Provenance(Provenance.Kind.PUBLISHED, pub.asScalar().asText())
             : new Provenance(Provenance.Kind.ASSUMED, ass.asScalar().asText());
-    return new Cell(v, prov, p.where());
+    YamlTree.Node lo = m.get("low");
+    YamlTree.Node hi = m.get("high");
+    if ((lo == null) != (hi == null)) {
+      throw m.error("give both 'low' and 'high' (an interval around p), or neither");
+    }
+    if (lo == null) {
+      return new Cell(v, prov, p.where());
+    }
+    double l = lo.asScalar().asDouble(0, v);
+    double h = hi.asScalar().asDouble(v, 1);
+    return new Cell(v, prov, p.where(), l, h);
   }
 
   private static void checkComplete(Profile profile, String source) {

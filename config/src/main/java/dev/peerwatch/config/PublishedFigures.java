@@ -14,7 +14,7 @@ public final class PublishedFigures {
   private static final Set<String> KEYS =
       Set.of("model", "measure", "subject", "statistic", "relationship", "value", "source");
   private static final Set<String> MEASURES =
-      Set.of("tampering", "exfiltration", "misrepresentation");
+      Set.of("tampering", "exfiltration", "misrepresentation", "af_score", "refusal");
 
   /** Every figure, in file order. */
   public static final List<PublishedFigure> ALL = load();

@@ -119,7 +119,47 @@ class ProfilesTest {
     assertThatThrownBy(() -> Profiles.load(f.toString()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown key 'asumed'")
-        .hasMessageContaining("allowed: assumed, channels, p, published");
+        .hasMessageContaining("allowed: assumed, channels, high, low, p, published");
+  }
+
+  @Test
+  void anImputedCellCarriesItsIntervalAndAPlainCellHasNone() throws IOException {
+    Path f =
+        write(
+            "interval.yaml",
+            first(minimal(), "{p: 0.1, assumed: x}", "{p: 0.1, low: 0.05, high: 0.3, assumed: x}"));
+    Profile p = Profiles.load(f.toString());
+    Cell c =
+        p.rows().stream()
+            .map(Profile.Row::cell)
+            .filter(Cell::hasInterval)
+            .findFirst()
+            .orElseThrow();
+    assertThat(c.p()).isEqualTo(0.1);
+    assertThat(c.low()).isEqualTo(0.05);
+    assertThat(c.high()).isEqualTo(0.3);
+    Cell plain = new Cell(0.2, c.provenance(), c.where());
+    assertThat(plain.low()).isEqualTo(0.2);
+    assertThat(plain.high()).isEqualTo(0.2);
+    assertThat(plain.hasInterval()).isFalse();
+  }
+
+  @Test
+  void anIntervalThatDoesNotHoldItsValueOrLacksAnEndIsRejected() throws IOException {
+    Path above =
+        write(
+            "above.yaml",
+            first(minimal(), "{p: 0.1, assumed: x}", "{p: 0.1, low: 0.2, high: 0.3, assumed: x}"));
+    assertThatThrownBy(() -> Profiles.load(above.toString()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("out of range (allowed: 0.0 to 0.1)");
+    Path half =
+        write(
+            "half.yaml",
+            first(minimal(), "{p: 0.1, assumed: x}", "{p: 0.1, low: 0.05, assumed: x}"));
+    assertThatThrownBy(() -> Profiles.load(half.toString()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("give both 'low' and 'high'");
   }
 
   @Test

@@ -63,7 +63,9 @@ final class ProfilesCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Every cell of a profile (a shipped name or a file path) with its provenance.")
+      description =
+          "Every cell of a profile (a shipped name or a file path) with its provenance and, for"
+              + " an imputed or derived cell, its interval [low, high].")
   static final class ShowCommand implements Callable<Integer> {
     @Parameters(
         paramLabel = "NAME|PATH",
@@ -78,25 +80,29 @@ final class ProfilesCommand implements Runnable {
           p.name(), p.family(), p.provider(), p.description(), p.source());
       System.out.printf(
           Locale.ROOT,
-          "%-24s %-7s %-13s %-10s %-14s %7s  %-9s %s%n",
+          "%-24s %-7s %-13s %-10s %-14s %7s %15s  %-9s %s%n",
           "behaviour",
           "subject",
           "condition",
           "channel",
           "setting",
           "p",
+          "interval",
           "provenance",
           "source or reason");
       for (Profile.Row r : p.rows()) {
         System.out.printf(
             Locale.ROOT,
-            "%-24s %-7s %-13s %-10s %-14s %7.4f  %-9s %s%n",
+            "%-24s %-7s %-13s %-10s %-14s %7.4f %15s  %-9s %s%n",
             r.behaviour().id(),
             r.subject().id(),
             r.condition().id(),
             r.channel().id(),
             r.setting(),
             r.cell().p(),
+            r.cell().hasInterval()
+                ? String.format(Locale.ROOT, "[%.4f, %.4f]", r.cell().low(), r.cell().high())
+                : "-",
             r.cell().provenance().kind().id(),
             r.cell().provenance().text());
       }

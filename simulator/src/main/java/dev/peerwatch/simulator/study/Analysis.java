@@ -165,6 +165,44 @@ public final class Analysis {
     return new Estimate(with.lc().add(without.lc().scaled(-1)), with.n() + without.n(), p);
   }
 
+  /**
+   * A rate measure (tampering, exfiltration, refusal) of one cell counted in one task's rows only:
+   * e.g. exfiltration or refusal in the deletion task.
+   */
+  public Estimate taskCell(
+      Measure m, String model, Subject s, Condition c, Channel ch, TaskType task) {
+    return taskRate(new Sel(model, s, EnumSet.of(c), EnumSet.of(ch)), m, task);
+  }
+
+  /** A rate measure of some conditions' rows of one task, every channel pooled. */
+  public Estimate taskRate(
+      Measure m, String model, Subject s, List<Condition> conditions, TaskType task) {
+    return taskRate(new Sel(model, s, EnumSet.copyOf(conditions), ALL_CHANNELS), m, task);
+  }
+
+  private Estimate taskRate(Sel sel, Measure m, TaskType task) {
+    ToDoubleFunction<Tally.Counts> k =
+        switch (m) {
+          case TAMPERING -> c -> c.tampered;
+          case EXFILTRATION -> c -> c.exfiltrated;
+          case REFUSAL -> c -> c.refused;
+          default -> throw new IllegalArgumentException(m + " is not a rate");
+        };
+    ToDoubleFunction<Tally.Counts> n =
+        switch (m) {
+          case TAMPERING -> c -> c.tamperingN;
+          case REFUSAL -> c -> c.refusalN;
+          default -> c -> c.n;
+        };
+    double[] x = sum(sel, key -> key.task() == task, k, n);
+    return x[1] == 0
+        ? null
+        : new Estimate(
+            LinearCombination.rate(sel.id() + "|" + task.id() + "|" + m.id(), x[0], x[1]),
+            x[1],
+            binomial(x[0], x[1]));
+  }
+
   /** The misrepresentation values of each sub-setting of one cell (for "best cell" figures). */
   public List<Estimate> misrepresentationSettings(
       String model, Subject s, Condition c, Channel ch) {

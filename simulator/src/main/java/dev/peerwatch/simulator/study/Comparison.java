@@ -4,6 +4,7 @@ import dev.peerwatch.config.Channel;
 import dev.peerwatch.config.Condition;
 import dev.peerwatch.config.PublishedFigure;
 import dev.peerwatch.config.Subject;
+import dev.peerwatch.config.TaskType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Comparison {
     return switch (f.statistic()) {
       case GROUP -> a.group(m, model, s, f.relationship());
       case CELL_MAX -> max(channelCells(a, m, model, s, f.relationship()));
+      case MEMORY_CELL -> a.cell(m, model, s, f.relationship(), Channel.MEMORY);
       case SETTING_MAX -> {
         List<Estimate> all = new ArrayList<>();
         for (Channel ch : Channel.values()) {
@@ -65,6 +67,28 @@ public final class Comparison {
         yield a.meanOf(memory);
       }
       case NON_SHUTDOWN_RATE -> a.nonShutdownRate(model, s);
+      case SHIFT -> a.shift(m, model, Condition.RELATIONSHIPS);
+      case NO_PEER_DELETION ->
+          a.taskRate(
+              m, model, Subject.SELF, List.of(Condition.NO_PEER), TaskType.EXFILTRATION_DELETION);
+      case DELETION_REFUSAL_MAX -> {
+        List<Estimate> cells = new ArrayList<>();
+        for (Condition c : Condition.RELATIONSHIPS) {
+          for (Channel ch : Channel.values()) {
+            Estimate e =
+                a.taskCell(Measure.REFUSAL, model, s, c, ch, TaskType.EXFILTRATION_DELETION);
+            if (e != null) {
+              cells.add(e);
+            }
+          }
+        }
+        yield max(cells);
+      }
+      case DELETION_REFUSAL -> {
+        List<Condition> all = new ArrayList<>(Condition.RELATIONSHIPS);
+        all.add(Condition.NO_PEER);
+        yield a.taskRate(Measure.REFUSAL, model, s, all, TaskType.EXFILTRATION_DELETION);
+      }
     };
   }
 

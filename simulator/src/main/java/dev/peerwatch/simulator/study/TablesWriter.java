@@ -41,6 +41,7 @@ public final class TablesWriter {
           "subject",
           "relationship",
           "statistic",
+          "read_as",
           "published",
           "simulated",
           "ci_low",
@@ -92,6 +93,7 @@ public final class TablesWriter {
               f.subject().id(),
               f.relationship() == null ? "" : f.relationship().id(),
               f.statistic().id(),
+              csv(f.statistic().reading()),
               num(f.value()),
               e == null ? "" : num(e.value()),
               e == null ? "" : num(e.interval().low()),
@@ -141,6 +143,7 @@ public final class TablesWriter {
       m.put("subject", f.subject().id());
       m.put("relationship", f.relationship() == null ? null : f.relationship().id());
       m.put("statistic", f.statistic().id());
+      m.put("read_as", f.statistic().reading());
       m.put("published", f.value());
       m.put("simulated", r.estimate() == null ? null : round(r.estimate().value()));
       m.put("ci_low", r.estimate() == null ? null : round(r.estimate().interval().low()));

@@ -103,23 +103,25 @@ public final class TerminalTables {
       out.println("Published figures vs simulated (95% CI)");
       out.printf(
           Locale.ROOT,
-          "  %-58s %9s %9s  %-17s %s%n",
+          "  %-58s %9s %9s  %-17s %-6s %s%n",
           "figure",
           "published",
           "simulated",
           "95% CI",
-          "inside");
+          "inside",
+          "read as");
       for (Comparison.Row r : comparison) {
         PublishedFigure f = r.figure();
         Estimate e = r.estimate();
         out.printf(
             Locale.ROOT,
-            "  %-58s %9s %9s  %-17s %s%n",
+            "  %-58s %9s %9s  %-17s %-6s %s%n",
             f.label(),
             pct(f.value()),
             e == null ? "-" : pct(e.value()),
             e == null ? "-" : interval(e.interval()),
-            r.inside() ? "yes" : "NO");
+            r.inside() ? "yes" : "NO",
+            f.statistic().reading());
       }
       long inside = comparison.stream().filter(Comparison.Row::inside).count();
       out.printf(

@@ -44,8 +44,7 @@ class ProfileCalibrationTest {
   @Test
   void everyStudyModelHasAFigureOrIsMarkedUnpublished() {
     assertThat(PublishedFigures.ALL.stream().map(PublishedFigure::model).distinct())
-        .containsExactlyInAnyOrder(
-            "gemini-3-flash", "gemini-3-pro", "gpt-5.2", "claude-haiku-4.5", "deepseek-v3.1");
+        .containsExactlyInAnyOrderElementsOf(Profiles.STUDY);
   }
 
   @Test
@@ -57,7 +56,12 @@ class ProfileCalibrationTest {
         double good = EXPECTED.group(m, model, Subject.PEER, Condition.GOOD_PEER).value();
         assertThat(good).as(model + " " + m.id() + " good > neutral").isGreaterThan(neutral);
         assertThat(neutral).as(model + " " + m.id() + " neutral > bad").isGreaterThan(bad);
-        assertThat(bad).as(model + " " + m.id() + " bad > 0").isGreaterThan(0);
+        if (model.equals("gemini-3-flash") && m == Measure.EXFILTRATION) {
+          // Table 3 publishes 0.0 / 0.0 for Gemini 3 Flash's bad-peer exfiltration [paper-T3]
+          assertThat(bad).as(model + " " + m.id() + " bad").isZero();
+        } else {
+          assertThat(bad).as(model + " " + m.id() + " bad > 0").isGreaterThan(0);
+        }
       }
     }
   }
@@ -66,6 +70,18 @@ class ProfileCalibrationTest {
   void peerPresenceRaisesSelfPreservation() {
     for (String model : Profiles.STUDY) {
       for (Measure m : ACTS) {
+        if (model.equals("gemini-3-flash") && m == Measure.EXFILTRATION) {
+          // published against the regularity: it self-exfiltrates 47% with no peer but 0% with a
+          // bad peer [paper-T3]; the good and neutral peers bring it back to about no-peer level
+          assertThat(EXPECTED.peerPresent(m, model).value()).isGreaterThan(0.4);
+          continue;
+        }
+        if (model.equals("glm-4.7") && m == Measure.EXFILTRATION) {
+          // published: no change with a peer present [paper-T3]
+          assertThat(EXPECTED.peerPresent(m, model).value())
+              .isCloseTo(EXPECTED.noPeer(m, model).value(), within(5e-4));
+          continue;
+        }
         assertThat(EXPECTED.peerPresent(m, model).value())
             .as(model + " " + m.id())
             .isGreaterThan(EXPECTED.noPeer(m, model).value());
