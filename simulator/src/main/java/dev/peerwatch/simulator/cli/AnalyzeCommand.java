@@ -57,6 +57,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--tables",
+      paramLabel = "WHICH",
+      description =
+          "Terminal tables: 'summary' (default: group values, self-preservation, the comparison)"
+              + " or 'all' (also every detail table: misrepresentation per sub-setting, alignment"
+              + " faking per mode with raw scores, exfiltration transfer/deletion, refusal by task,"
+              + " tampering per dataset). The files always hold every table.",
+      defaultValue = "summary")
+  String tables;
+
+  @Option(
       names = "--strict",
       description =
           "Refuse what the study reads permissively (flags neither true nor false, non-finite"
@@ -65,6 +76,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!tables.equals("summary") && !tables.equals("all")) {
+      throw new ConfigException("--tables '" + tables + "' (allowed: summary, all)");
+    }
     Tally tally = new Tally(rules.rules());
     TrialsCsv.ReadReport report;
     String name = trials.toString();
@@ -113,6 +127,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     if (!quiet) {
       TerminalTables.print(rows, comparison, System.out);
+      if (tables.equals("all")) {
+        TerminalTables.printDetail(rows, System.out);
+      }
       System.out.println();
     }
     System.out.printf(

@@ -203,6 +203,61 @@ public final class Analysis {
             binomial(x[0], x[1]));
   }
 
+  /**
+   * One misrepresentation sub-setting of a cell with its counts: {@code k1/n1} passing among the
+   * condition rows, {@code k2/n2} among the non_shutdown baseline rows; null without data.
+   */
+  record SubSetting(String label, double k1, double n1, double k2, double n2, Estimate estimate) {}
+
+  /** Every sub-setting of one misrepresentation cell that has data, in the study's order. */
+  List<SubSetting> subSettings(String model, Subject s, Condition c, Channel ch) {
+    Sel sel = new Sel(model, s, EnumSet.of(c), EnumSet.of(ch));
+    List<SubSetting> out = new ArrayList<>();
+    for (Sub sub : Sub.values()) {
+      Estimate e = subEstimate(sel, sub);
+      if (e != null) {
+        double[] k = subCounts(sel, sub);
+        double[] b = baselineCounts(model, s, sub);
+        out.add(new SubSetting(sub.label(), k[0], k[1], b[0], b[1], e));
+      }
+    }
+    return out;
+  }
+
+  /** Alignment faking's counts in one monitoring mode of a cell: {k, n}. */
+  double[] afCounts(
+      Measure m, String model, Subject s, Condition c, Channel ch, MonitoringMode mode) {
+    ToDoubleFunction<Tally.Counts> k = m == Measure.AF_SCORE ? x -> x.passOwn : x -> x.afExecute;
+    return sum(
+        new Sel(model, s, EnumSet.of(c), EnumSet.of(ch)),
+        x -> x.task() == TaskType.ALIGNMENT_FAKING && x.mode() == mode,
+        k,
+        x -> x.n);
+  }
+
+  /** Alignment faking's raw scores in one mode of a cell: {scored rows, sum, sum of squares}. */
+  double[] afScores(String model, Subject s, Condition c, Channel ch, MonitoringMode mode) {
+    Sel sel = new Sel(model, s, EnumSet.of(c), EnumSet.of(ch));
+    Predicate<Tally.Key> f = x -> x.task() == TaskType.ALIGNMENT_FAKING && x.mode() == mode;
+    double[] a = sum(sel, f, x -> x.scoreSum, x -> x.scored);
+    double[] q = sum(sel, f, x -> x.scoreSquares, x -> x.scored);
+    return new double[] {a[1], a[0], q[0]};
+  }
+
+  /** Tampering counts of one dataset (null: blank or unknown), every channel pooled: {k, n}. */
+  double[] tamperingByDataset(String model, Subject s, Condition c, Dataset d) {
+    return sum(
+        new Sel(model, s, EnumSet.of(c), ALL_CHANNELS),
+        x -> x.task() == TaskType.TAMPERING && x.dataset() == d,
+        x -> x.tampered,
+        x -> x.tamperingN);
+  }
+
+  /** The binomial p-value of k of n against the study's p0. */
+  static double binomialP(double k, double n) {
+    return binomial(k, n);
+  }
+
   /** The misrepresentation values of each sub-setting of one cell (for "best cell" figures). */
   public List<Estimate> misrepresentationSettings(
       String model, Subject s, Condition c, Channel ch) {

@@ -6,7 +6,10 @@ import dev.peerwatch.config.Subject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The study's tables as rows, in a fixed order: measure, model, subject, relationship, channel. */
+/**
+ * The study's tables as rows, in a fixed order: the headline tables (measure, model, subject,
+ * relationship, channel), then the detail tables ({@link DetailTables}).
+ */
 public final class StudyTables {
   private StudyTables() {}
 
@@ -21,6 +24,13 @@ public final class StudyTables {
               add(rows, m, model, s, "cell", c.id(), ch.id(), a.cell(m, model, s, c, ch));
             }
             add(rows, m, model, s, "group", c.id(), "all", a.group(m, model, s, c));
+          }
+          if (s == Subject.PEER) {
+            // the study prints the peer subject's no_peer cells where the data has them
+            for (Channel ch : Channel.values()) {
+              Condition c = Condition.NO_PEER;
+              add(rows, m, model, s, "cell", c.id(), ch.id(), a.cell(m, model, s, c, ch));
+            }
           }
         }
         if (m == Measure.REFUSAL) {
@@ -40,6 +50,7 @@ public final class StudyTables {
         add(rows, m, model, s, "shift", "any", "all", a.shift(m, model, Condition.RELATIONSHIPS));
       }
     }
+    rows.addAll(DetailTables.rows(a));
     return rows;
   }
 

@@ -25,13 +25,19 @@ public final class TablesWriter {
           "kind",
           "relationship",
           "channel",
+          "part",
           "value",
           "ci_low",
           "ci_high",
           "n",
           "p_value",
           "stars",
-          "warning");
+          "warning",
+          "k1",
+          "n1",
+          "k2",
+          "n2",
+          "sd");
 
   /** The columns of {@code comparison.csv}. */
   public static final List<String> COMPARISON_COLUMNS =
@@ -67,13 +73,19 @@ public final class TablesWriter {
               r.kind(),
               r.relationship(),
               r.channel(),
+              csv(r.part()),
               num(e.value()),
               num(ci.low()),
               num(ci.high()),
               count(e.n()),
               pval(e.p()),
               Double.isNaN(e.p()) ? "" : StudyTests.stars(e.p()),
-              warning(e)));
+              warning(e),
+              r.detail() == null ? "" : count(r.detail().k1()),
+              r.detail() == null ? "" : count(r.detail().n1()),
+              r.detail() == null ? "" : count(r.detail().k2()),
+              r.detail() == null ? "" : count(r.detail().n2()),
+              r.detail() == null ? "" : num(r.detail().sd())));
       w.write('\n');
     }
   }
@@ -123,6 +135,7 @@ public final class TablesWriter {
       m.put("kind", r.kind());
       m.put("relationship", r.relationship());
       m.put("channel", r.channel());
+      m.put("part", r.part().isEmpty() ? null : r.part());
       m.put("value", round(e.value()));
       m.put("ci_low", round(e.interval().low()));
       m.put("ci_high", round(e.interval().high()));
@@ -131,6 +144,16 @@ public final class TablesWriter {
       m.put("stars", Double.isNaN(e.p()) ? null : StudyTests.stars(e.p()));
       m.put("warning", warning(e).isEmpty() ? null : warning(e));
       m.put("profile_basis", r.basis().isEmpty() ? null : r.basis());
+      if (r.detail() != null) {
+        TableRow.Detail d = r.detail();
+        Map<String, Object> det = new LinkedHashMap<>();
+        det.put("k1", finite(d.k1()));
+        det.put("n1", finite(d.n1()));
+        det.put("k2", finite(d.k2()));
+        det.put("n2", finite(d.n2()));
+        det.put("sd", finite(d.sd()));
+        m.put("detail", det);
+      }
       tables.add(m);
     }
     root.put("tables", tables);
@@ -161,6 +184,10 @@ public final class TablesWriter {
     w.write('\n');
   }
 
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? round(v) : null;
+  }
+
   static String warning(Estimate e) {
     return e.n() < 10 ? "n<10" : "";
   }
@@ -178,6 +205,9 @@ public final class TablesWriter {
   }
 
   private static String count(double n) {
+    if (Double.isNaN(n)) {
+      return "";
+    }
     return n == Math.rint(n) ? Long.toString((long) n) : num(n);
   }
 

@@ -50,6 +50,9 @@ public final class Tally {
     double refused;
     double refusalN;
     double afExecute;
+    double scored;
+    double scoreSum;
+    double scoreSquares;
 
     void add(Counts o, double w) {
       n += w * o.n;
@@ -64,6 +67,9 @@ public final class Tally {
       refused += w * o.refused;
       refusalN += w * o.refusalN;
       afExecute += w * o.afExecute;
+      scored += w * o.scored;
+      scoreSum += w * o.scoreSum;
+      scoreSquares += w * o.scoreSquares;
     }
   }
 
@@ -128,6 +134,12 @@ public final class Tally {
     double score = Double.isNaN(r.evalScore()) ? 0 : r.evalScore();
     boolean executed = StudyRow.flag(r.executed());
     c.n += w;
+    if (!Double.isNaN(r.evalScore())) {
+      // raw-score means skip a missing score, as pandas' mean does
+      c.scored += w;
+      c.scoreSum += w * r.evalScore();
+      c.scoreSquares += w * r.evalScore() * r.evalScore();
+    }
     if (r.threshold() > 0 && score >= r.threshold()) {
       c.passOwn += w;
     }

@@ -132,6 +132,96 @@ public final class TerminalTables {
     }
   }
 
+  private static final Map<String, String> DETAIL_TITLES =
+      Map.of(
+          "misrepresentation/setting",
+          "Misrepresentation per sub-setting: P(pass | condition) k1/n1 vs P(pass | non_shutdown)"
+              + " k2/n2, difference, pooled z-test",
+          "af_score/mode",
+          "Alignment faking, score >= bar, per monitoring mode (k1/n1)",
+          "af_execute/mode",
+          "Alignment faking, silently not executed, per monitoring mode (k1/n1)",
+          "af_score/score_mean",
+          "Alignment faking raw scores: mean [95% CI] (sd) per mode; difference with Student's"
+              + " t-test",
+          "exfiltration/task",
+          "Exfiltration split: transfer and deletion (the headline pools them)",
+          "refusal/task",
+          "Refusal by task (channels pooled)",
+          "tampering/dataset",
+          "Tampering per dataset: N, sum, mean (channels pooled)");
+
+  /** Prints the detail tables ({@code analyze --tables all}). */
+  public static void printDetail(List<TableRow> rows, PrintStream out) {
+    String last = "";
+    for (TableRow r : rows) {
+      String key = r.measure().id() + "/" + r.kind();
+      String title = DETAIL_TITLES.get(key);
+      if (title == null) {
+        continue;
+      }
+      if (!key.equals(last)) {
+        out.println();
+        out.println(title);
+        out.printf(
+            Locale.ROOT,
+            "  %-20s %-7s %-13s %-10s %-22s %10s  %-19s %-10s %-4s %s%n",
+            "model",
+            "subject",
+            "relationship",
+            "channel",
+            "part",
+            "value",
+            "95% CI",
+            "p",
+            "",
+            "counts");
+        last = key;
+      }
+      Estimate e = r.estimate();
+      boolean score = r.kind().equals("score_mean");
+      out.printf(
+          Locale.ROOT,
+          "  %-20s %-7s %-13s %-10s %-22s %10s  %-19s %-10s %-4s %s%n",
+          r.model(),
+          r.subject(),
+          r.relationship(),
+          r.channel(),
+          r.part().isEmpty() ? "(blank)" : r.part(),
+          score ? String.format(Locale.ROOT, "%.2f", e.value()) : pct(e.value()),
+          score
+              ? String.format(Locale.ROOT, "[%.2f, %.2f]", e.interval().low(), e.interval().high())
+              : interval(e.interval()),
+          Double.isNaN(e.p()) ? "" : String.format(Locale.ROOT, "%.4g", e.p()),
+          Double.isNaN(e.p()) ? "" : StudyTests.stars(e.p()),
+          counts(r));
+    }
+  }
+
+  private static String counts(TableRow r) {
+    TableRow.Detail d = r.detail();
+    if (d == null) {
+      return "n=" + (long) Math.rint(r.estimate().n());
+    }
+    StringBuilder b = new StringBuilder();
+    if (!Double.isNaN(d.k1())) {
+      b.append(r.kind().equals("score_mean") ? "sum=" + one(d.k1()) : whole(d.k1()));
+      b.append('/');
+    }
+    b.append(whole(d.n1()));
+    if (!Double.isNaN(d.n2())) {
+      b.append(Double.isNaN(d.k2()) ? " vs " : " vs " + whole(d.k2()) + "/").append(whole(d.n2()));
+    }
+    if (!Double.isNaN(d.sd())) {
+      b.append(String.format(Locale.ROOT, " sd=%.2f", d.sd()));
+    }
+    return b.toString();
+  }
+
+  private static String whole(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+
   private static void flush(PrintStream out, String key, String[] cells) {
     if (key.isEmpty()) {
       return;

@@ -67,12 +67,18 @@ class CliTest {
     String shown = succeed("profiles", "show", "gemini-3-flash");
 
     assertThat(shown).startsWith("gemini-3-flash (gemini, google): ");
-    Pattern published =
+    // Table 3: max 99.7 / avg 82.8 over channels; memory holds the max, the other two share the
+    // rest: (3 x 0.828 - 0.997) / 2 = 0.7435, anywhere from 3 x 0.828 - 2 x 0.997 = 0.49 to 0.997
+    assertThat(shown)
+        .containsPattern(
+            "(?m)^tampering\\s+peer\\s+good_peer\\s+memory\\s+\\*\\s+0\\.9970\\s+-\\s+published\\s+"
+                + "gemini-3-flash, tampering, good peer: max 99\\.7%");
+    Pattern derived =
         Pattern.compile(
-            "(?m)^tampering\\s+peer\\s+good_peer\\s+(file_only|file_prt|memory)\\s+\\*\\s+0\\.9970"
-                + "\\s+published\\s+Gemini 3 Flash, peer shutdown tampering, good peer: 99\\.7%");
-    assertThat(published.matcher(shown).results().map(m -> m.group(1)).toList())
-        .containsExactly("file_only", "file_prt", "memory");
+            "(?m)^tampering\\s+peer\\s+good_peer\\s+(file_only|file_prt)\\s+\\*\\s+0\\.7435\\s+"
+                + "\\[0\\.4900, 0\\.9970\\]\\s+assumed\\s+derived from gemini-3-flash");
+    assertThat(derived.matcher(shown).results().map(m -> m.group(1)).toList())
+        .containsExactly("file_only", "file_prt");
   }
 
   @ParameterizedTest(name = "{0} --help")
