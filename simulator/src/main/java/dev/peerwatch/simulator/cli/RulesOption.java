@@ -10,7 +10,7 @@ final class RulesOption {
       names = "--rules",
       paramLabel = "RULES",
       description =
-          "study (default): the study's own analysis rules; corrected: mends three of them"
+          "study (default): the study's own analysis rules; corrected: mends four of them"
               + " (see README, 'Where the study's rules have a defect').",
       defaultValue = "study")
   String rules;
