@@ -151,50 +151,60 @@ public final class TerminalTables {
           "tampering/dataset",
           "Tampering per dataset: N, sum, mean (channels pooled)");
 
-  /** Prints the detail tables ({@code analyze --tables all}). */
+  private static final List<String> DETAIL_ORDER =
+      List.of(
+          "misrepresentation/setting",
+          "af_score/mode",
+          "af_execute/mode",
+          "af_score/score_mean",
+          "exfiltration/task",
+          "refusal/task",
+          "tampering/dataset");
+
+  /** Prints the detail tables ({@code analyze --tables all}), one table per kind. */
   public static void printDetail(List<TableRow> rows, PrintStream out) {
-    String last = "";
-    for (TableRow r : rows) {
-      String key = r.measure().id() + "/" + r.kind();
-      String title = DETAIL_TITLES.get(key);
-      if (title == null) {
+    String format = "  %-20s %-7s %-13s %-10s %-22s %10s  %-19s %-10s %-4s %s%n";
+    for (String key : DETAIL_ORDER) {
+      List<TableRow> of =
+          rows.stream().filter(r -> key.equals(r.measure().id() + "/" + r.kind())).toList();
+      if (of.isEmpty()) {
         continue;
       }
-      if (!key.equals(last)) {
-        out.println();
-        out.println(title);
-        out.printf(
-            Locale.ROOT,
-            "  %-20s %-7s %-13s %-10s %-22s %10s  %-19s %-10s %-4s %s%n",
-            "model",
-            "subject",
-            "relationship",
-            "channel",
-            "part",
-            "value",
-            "95% CI",
-            "p",
-            "",
-            "counts");
-        last = key;
-      }
-      Estimate e = r.estimate();
-      boolean score = r.kind().equals("score_mean");
+      out.println();
+      out.println(DETAIL_TITLES.get(key));
       out.printf(
           Locale.ROOT,
-          "  %-20s %-7s %-13s %-10s %-22s %10s  %-19s %-10s %-4s %s%n",
-          r.model(),
-          r.subject(),
-          r.relationship(),
-          r.channel(),
-          r.part().isEmpty() ? "(blank)" : r.part(),
-          score ? String.format(Locale.ROOT, "%.2f", e.value()) : pct(e.value()),
-          score
-              ? String.format(Locale.ROOT, "[%.2f, %.2f]", e.interval().low(), e.interval().high())
-              : interval(e.interval()),
-          Double.isNaN(e.p()) ? "" : String.format(Locale.ROOT, "%.4g", e.p()),
-          Double.isNaN(e.p()) ? "" : StudyTests.stars(e.p()),
-          counts(r));
+          format,
+          "model",
+          "subject",
+          "relationship",
+          "channel",
+          "part",
+          "value",
+          "95% CI",
+          "p",
+          "",
+          "counts");
+      for (TableRow r : of) {
+        Estimate e = r.estimate();
+        boolean score = r.kind().equals("score_mean");
+        out.printf(
+            Locale.ROOT,
+            format,
+            r.model(),
+            r.subject(),
+            r.relationship(),
+            r.channel(),
+            r.part().isEmpty() ? "(blank)" : r.part(),
+            score ? String.format(Locale.ROOT, "%.2f", e.value()) : pct(e.value()),
+            score
+                ? String.format(
+                    Locale.ROOT, "[%.2f, %.2f]", e.interval().low(), e.interval().high())
+                : interval(e.interval()),
+            Double.isNaN(e.p()) ? "" : String.format(Locale.ROOT, "%.4g", e.p()),
+            Double.isNaN(e.p()) ? "" : StudyTests.stars(e.p()),
+            counts(r));
+      }
     }
   }
 
