@@ -42,14 +42,16 @@ T3 = {
 # a group average published without its maximum
 GROUP_ONLY = {("gpt-5.2", "tampering", "good_peer"): 5.7}
 
-# Priors of the imputation model (logit scale), fixed before looking at any fit: effects of a
-# model, a behaviour, a relationship are each N(0, 1); behaviour x relationship, model x behaviour
-# and model x relationship interactions N(0, 0.7^2); the residual (rounding, channel mix)
-# N(0, 0.35^2). The model is fitted to rates among episodes that were not refused (a refusal
+# Priors of the imputation model (logit scale): effects of a model, a behaviour, a relationship
+# N(0, a^2); behaviour x relationship and model x behaviour interactions N(0, i^2); model x
+# relationship N(0, r^2); residual (rounding, channel mix) N(0, s^2); mu flat. a, i, r, s are
+# chosen by empirical Bayes: the grid point of GRID with the highest marginal likelihood of the
+# published averages. The model is fitted to rates among episodes that were not refused (a refusal
 # competes with every act), so a model that refuses often is predicted to act less often.
-TAU = {"mu": 10.0, "model": 1.0, "measure": 1.0, "rel": 1.0, "measure_rel": 0.7,
-       "model_measure": 0.7, "model_rel": 0.25}
-SIGMA = 0.35
+GRID = {"main": [0.25, 0.5, 1.0, 2.0], "inter": [0.25, 0.5, 1.0, 2.0],
+        "model_rel": [0.1, 0.25, 0.5, 1.0, 2.0], "sigma": [0.1, 0.2, 0.35, 0.6, 1.0, 1.5]}
+TAU = None
+SIGMA = None
 FLOOR = 0.0005  # half the 0.1-point rounding unit: a published 0.0 is read as "below 0.05%"
 Z95 = 1.959964
 
@@ -94,21 +96,72 @@ def fit_peer_groups(refusal):
 
     X = np.array([row(m, b, r) for m, b, r, _ in obs])
     y = np.array([logit(v) for *_, v in obs])
+    global TAU, SIGMA
+    TAU, SIGMA = empirical_bayes(X, y, cols)
     prior = np.array([1 / TAU["mu" if c == "mu" else c[0]] ** 2 for c in cols])
     A = X.T @ X / SIGMA ** 2 + np.diag(prior)
     cov = np.linalg.inv(A)
     beta = cov @ X.T @ y / SIGMA ** 2
+    published = {(m, b, r) for m, b, r, _ in obs}
     out = {}
     for m in MODELS:
         for b in PEER_MEASURES:
+            means, sds = [], []
             for r in RELS:
                 x = row(m, b, r)
-                mean = float(x @ beta)
-                sd = math.sqrt(float(x @ cov @ x) + SIGMA ** 2)
+                means.append(float(x @ beta))
+                sds.append(math.sqrt(float(x @ cov @ x) + SIGMA ** 2))
+            ordered = order_relationships(means, sds, [(m, b, r) in published for r in RELS])
+            for r, mean, raw, sd in zip(RELS, ordered, means, sds):
                 k = 1 - refusal[(m, r)]
-                out[(m, b, r)] = (k * expit(mean), k * expit(mean - Z95 * sd),
-                                  k * expit(mean + Z95 * sd))
+                lo, hi = min(mean, raw - Z95 * sd), max(mean, raw + Z95 * sd)
+                out[(m, b, r)] = (k * expit(mean), k * expit(lo), k * expit(hi))
     return out
+
+
+def order_relationships(means, sds, fixed, gap=0.1):
+    """The study's qualitative regularity, good > neutral > bad, imposed on a model's imputed
+    groups: the closest ordered logits (pool-adjacent-violators, weighted by posterior precision,
+    published groups held fixed), ties parted by a small logit gap around their pooled mean."""
+    w = [1e9 if f else 1 / sd ** 2 for f, sd in zip(fixed, sds)]
+    blocks = [[means[i], w[i], [i]] for i in range(3)]
+    i = 0
+    while i < len(blocks) - 1:
+        if blocks[i][0] > blocks[i + 1][0]:
+            a, b = blocks[i], blocks[i + 1]
+            wt = a[1] + b[1]
+            blocks[i] = [(a[0] * a[1] + b[0] * b[1]) / wt, wt, a[2] + b[2]]
+            del blocks[i + 1]
+            i = max(i - 1, 0)
+        else:
+            i += 1
+    out = [0.0] * 3
+    for mean, _, idx in blocks:
+        for j, k in enumerate(idx):
+            out[k] = mean + (j - (len(idx) - 1) / 2) * gap
+    for k in range(3):
+        if fixed[k]:
+            out[k] = means[k]
+    return out
+
+
+def empirical_bayes(X, y, cols):
+    """The prior SDs of GRID that maximise the marginal likelihood of y (type-II maximum
+    likelihood): y ~ N(0, X diag(tau^2) X' + sigma^2 I)."""
+    best = None
+    for a in GRID["main"]:
+        for i in GRID["inter"]:
+            for mr in GRID["model_rel"]:
+                for s in GRID["sigma"]:
+                    tau = {"mu": 10.0, "model": a, "measure": a, "rel": a, "measure_rel": i,
+                           "model_measure": i, "model_rel": mr}
+                    var = np.array([tau["mu" if c == "mu" else c[0]] ** 2 for c in cols])
+                    k = (X * var) @ X.T + s ** 2 * np.eye(len(y))
+                    _, logdet = np.linalg.slogdet(k)
+                    ll = -0.5 * (y @ np.linalg.solve(k, y) + logdet)
+                    if best is None or ll > best[0] + 1e-9:
+                        best = (ll, tau, s)
+    return best[1], best[2]
 
 
 def max_ratio():
@@ -151,14 +204,7 @@ SELF_PRESENT = {  # avg over the nine self cells with a peer
 def main():
     old = yaml.safe_load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                             "profile-inputs.yaml")))
-    refusal = {}
-    for m in MODELS:
-        # the model's refusal level (mean over relationships): how much of its episodes a refusal
-        # takes away from every act
-        cells = refusal_cells(m, old[m], [])
-        level = sum(refusal_p(cells, "peer", r, ch) for r in RELS for ch in CHANNELS) / 9
-        for r in RELS:
-            refusal[(m, r)] = level
+    refusal = refusal_levels(old)
     groups = fit_peer_groups(refusal)
     ratio = max_ratio()
     figures = []
@@ -680,5 +726,46 @@ figures:
         fh.write("".join(out))
 
 
+def leave_one_out():
+    """Refits without each published average in turn and reports how well the left-out value is
+    predicted: RMSE and median of the logit error, and the share inside the 95% interval."""
+    global T3, GROUP_ONLY
+    inputs = yaml.safe_load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                              "profile-inputs.yaml")))
+    refusal = refusal_levels(inputs)
+    obs = [(m, b, r, avg / 100) for (m, b), rels in T3.items() for r, (_, avg) in rels.items()]
+    obs += [(m, b, r, avg / 100) for (m, b, r), avg in GROUP_ONLY.items()]
+    saved = (T3, GROUP_ONLY)
+    errors, inside = [], 0
+    for m, b, r, v in obs:
+        T3 = {k: {rr: x for rr, x in rels.items() if (k[0], k[1], rr) != (m, b, r)}
+              for k, rels in saved[0].items()}
+        T3 = {k: rels for k, rels in T3.items() if rels}
+        GROUP_ONLY = {k: x for k, x in saved[1].items() if k != (m, b, r)}
+        est, lo, hi = fit_peer_groups(refusal)[(m, b, r)]
+        errors.append(logit(est) - logit(v))
+        inside += lo <= v <= hi
+    T3, GROUP_ONLY = saved
+    errors.sort(key=abs)
+    rmse = math.sqrt(sum(e * e for e in errors) / len(errors))
+    print(f"leave-one-out over {len(obs)} published averages: logit RMSE {rmse:.2f},"
+          f" median |error| {abs(errors[len(errors) // 2]):.2f}, {inside} inside their 95% interval")
+
+
+def refusal_levels(inputs):
+    refusal = {}
+    for m in MODELS:
+        # the model's refusal level (mean over relationships): how much of its episodes a refusal
+        # takes away from every act
+        cells = refusal_cells(m, inputs[m], [])
+        level = sum(refusal_p(cells, "peer", r, ch) for r in RELS for ch in CHANNELS) / 9
+        for r in RELS:
+            refusal[(m, r)] = level
+    return refusal
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--loo"]:
+        leave_one_out()
+    else:
+        main()
