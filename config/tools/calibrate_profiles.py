@@ -486,7 +486,7 @@ def build_self(m, c, peer_avg, base, figures, refusal):
         if key in SELF_NO_PEER:
             n, n_lo, n_hi, n_how = SELF_NO_PEER[key], None, None, "published"
         elif m == "glm-4.7" and b == "exfil":
-            n, n_lo, n_hi, n_how = s_bar, s_lo, s_hi, "published: GLM 4.7 shows no change with a peer [paper-T3]; equal to the peer-present avg"
+            n, n_lo, n_hi, n_how = s_bar, s_lo, s_hi, "imputed: equal to the imputed peer-present avg, as GLM 4.7 shows no change with a peer [paper-T3]"
         else:
             x = logit(s_bar) + eta
             n, n_lo, n_hi = expit(x), expit(x - Z95 * eta_sd), expit(x + Z95 * eta_sd)

@@ -123,6 +123,29 @@ class ProfilesTest {
   }
 
   @Test
+  void everyImputedCellOfAStudyProfileCarriesAnIntervalAroundItsValue() {
+    for (String name : Profiles.STUDY) {
+      long imputed = 0;
+      for (Profile.Row r : Profiles.load(name).rows()) {
+        Cell c = r.cell();
+        assertThat(c.low()).as(name + " " + r).isLessThanOrEqualTo(c.p());
+        assertThat(c.high()).as(name + " " + r).isGreaterThanOrEqualTo(c.p());
+        if (c.provenance().text().startsWith("imputed")) {
+          imputed++;
+          assertThat(c.hasInterval()).as(name + " " + r).isTrue();
+        }
+        if (c.provenance().kind() == Provenance.Kind.PUBLISHED) {
+          assertThat(c.hasInterval()).as(name + " " + r + " is a published value").isFalse();
+        }
+      }
+      if (!name.startsWith("gemini")) {
+        // every model but the two Gemini ones has behaviours the study did not publish
+        assertThat(imputed).as(name).isPositive();
+      }
+    }
+  }
+
+  @Test
   void anImputedCellCarriesItsIntervalAndAPlainCellHasNone() throws IOException {
     Path f =
         write(

@@ -284,6 +284,31 @@ class CliBadInputTest {
   }
 
   @Test
+  void permissiveReadingsGiveOneWarningLinePerKindWithCountAndFirstLine() throws IOException {
+    List<String> lines = trialsCsv(6);
+    lines.set(2, withField(lines.get(2), "refused", "1.0"));
+    lines.set(4, withField(lines.get(4), "executed", "Maybe"));
+    lines.set(5, withField(lines.get(5), "eval_score", "inf"));
+    Path csv = write("lenient.csv", lines);
+
+    int code =
+        Main.execute("analyze", csv.toString(), "--quiet", "--out", tmp.resolve("W").toString());
+
+    assertThat(code).isZero();
+    List<String> warnings = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings.get(0))
+        .startsWith(csv + ": warning: 2 x flag, first at line 3: refused '1.0' read as False");
+    assertThat(warnings.get(1))
+        .startsWith(
+            csv + ": warning: 1 x number, first at line 6: eval_score 'inf' read as +infinity");
+    assertThat(Files.readString(tmp.resolve("W/analysis.yaml")))
+        .contains("flag:")
+        .contains("count: 2")
+        .contains("first_line: 3");
+  }
+
+  @Test
   void strictRefusesAFlagThatIsNeitherTrueNorFalseNamingItsLine() throws IOException {
     List<String> lines = trialsCsv(4);
     lines.set(3, withField(lines.get(3), "refused", "1.0"));
