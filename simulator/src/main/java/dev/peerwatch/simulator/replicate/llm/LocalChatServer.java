@@ -134,7 +134,12 @@ public final class LocalChatServer implements AutoCloseable {
         if (f.retryAfter() != null) {
           x.getResponseHeaders().add("Retry-After", f.retryAfter());
         }
-        send(x, f.status(), "{\"error\":{\"message\":\"injected " + f.status() + "\"}}");
+        send(
+            x,
+            f.status(),
+            f.rawBody() != null
+                ? f.rawBody()
+                : "{\"error\":{\"message\":\"injected " + f.status() + "\"}}");
         return;
       }
       if (f != null && f.rawBody() != null) {
