@@ -30,6 +30,10 @@ public final class MindReader {
     YamlTree.MapNode m = node.asMap();
     m.allowOnly(KEYS);
     String backend = text(m, "backend", MindSpec.PROFILE);
+    if (!backend.equals(MindSpec.PROFILE) && !backend.equals(MindSpec.OPENAI)) {
+      throw m.get("backend")
+          .error("backend '" + backend + "' is not known (allowed: profile, openai)");
+    }
     if (backend.equals(MindSpec.PROFILE)) {
       return new MindSpec(
           MindSpec.PROFILE, null, "", "", 1.0, 1024, Duration.ofSeconds(120), 1, 0, 0);

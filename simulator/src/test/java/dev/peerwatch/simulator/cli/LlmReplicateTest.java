@@ -3,7 +3,6 @@ package dev.peerwatch.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peerwatch.agents.mind.llm.Backoff;
-import dev.peerwatch.config.Condition;
 import dev.peerwatch.config.StudyDesign;
 import dev.peerwatch.simulator.replicate.llm.LocalChatServer;
 import dev.peerwatch.simulator.replicate.llm.ScriptedMind;
@@ -355,6 +354,5 @@ class LlmReplicateTest {
         .contains("episode 000002 misrep_finance/", "turn 01", "request sha256:")
         .doesNotContain("Exception");
     assertThat(tmp.resolve("p")).doesNotExist();
-    assertThat(Condition.GOOD_PEER.hasPeer()).isTrue();
   }
 }
