@@ -68,4 +68,40 @@ class MindReaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("temperature");
   }
+
+  static MindAssignments minds(String yaml) {
+    return MindAssignments.read(
+        YamlTree.read(new StringReader(yaml), "s.yaml").asMap().get("minds"));
+  }
+
+  @Test
+  void aPerAgentEntryWinsOverAPerProfileOneAndUnmatchedAgentsKeepTheirProfile() {
+    MindAssignments a =
+        minds(
+            "minds:\n"
+                + "  - {profile: gpt-5.2, role: monitor, mind: {backend: openai, endpoint: 'http://a:1/v1', model: m1}}\n"
+                + "  - {profile: gpt-5.2, mind: {backend: openai, endpoint: 'http://a:1/v1', model: m2}}\n"
+                + "  - {agent: 7, mind: {backend: profile}}\n");
+    assertThat(a.of(1, "gpt-5.2", "monitor").model()).isEqualTo("m1");
+    assertThat(a.of(2, "gpt-5.2", "worker").model()).isEqualTo("m2");
+    assertThat(a.of(7, "gpt-5.2", "monitor").backend()).isEqualTo("profile");
+    assertThat(a.of(3, "gemini-3-flash", "monitor")).isNull();
+    assertThat(a.any()).isTrue();
+    assertThat(minds("seed: 1\n")).isEqualTo(MindAssignments.NONE);
+  }
+
+  @Test
+  void anEntryNamesAgentOrProfileAndAKnownRole() {
+    assertThatThrownBy(
+            () -> minds("minds:\n  - {agent: 1, profile: p, mind: {backend: profile}}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("either agent");
+    assertThatThrownBy(
+            () -> minds("minds:\n  - {profile: p, role: boss, mind: {backend: profile}}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("allowed: worker, monitor, both");
+    assertThatThrownBy(() -> minds("minds:\n  - {profile: p}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mind");
+  }
 }

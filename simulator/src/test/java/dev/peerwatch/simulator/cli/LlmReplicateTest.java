@@ -239,7 +239,8 @@ class LlmReplicateTest {
     assertThat(r).hasSize(19 + 57);
 
     List<Path> written = new ArrayList<>(List.of(cassette));
-    try (Stream<Path> s = Stream.concat(Files.list(rec), Files.list(rep))) {
+    try (Stream<Path> s =
+        Stream.concat(Files.list(rec), Stream.concat(Files.list(rep), Files.list(rep1)))) {
       s.forEach(written::add);
     }
     for (Path p : written) {

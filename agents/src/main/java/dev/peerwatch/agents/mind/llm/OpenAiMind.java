@@ -35,13 +35,23 @@ public final class OpenAiMind implements Mind {
   private final MindSpec spec;
   private final ChatTransport transport;
   private final Mind fallback;
-  private final AtomicLong incomplete = new AtomicLong();
+  private final AtomicLong incomplete;
 
   /** A mind asking {@code spec}'s model through {@code transport}, else {@code fallback}. */
   public OpenAiMind(MindSpec spec, ChatTransport transport, Mind fallback) {
+    this(spec, transport, fallback, new AtomicLong());
+  }
+
+  private OpenAiMind(MindSpec spec, ChatTransport transport, Mind fallback, AtomicLong incomplete) {
     this.spec = spec;
     this.transport = transport;
     this.fallback = fallback;
+    this.incomplete = incomplete;
+  }
+
+  /** The same model mind (sharing its transport and count) over another agent's profile. */
+  public OpenAiMind withFallback(Mind profileMind) {
+    return new OpenAiMind(spec, transport, profileMind, incomplete);
   }
 
   /** The name the ledger records for acts this mind decided: {@code openai:<model>}. */
