@@ -223,8 +223,25 @@ class LlmReplicateTest {
             "--tasks",
             "exfiltration_deletion,tampering");
     assertThat(Main.execute(b)).as(err.toString()).isZero();
+    Path rep1 = tmp.resolve("rep1");
+    String[] c =
+        args(
+            null,
+            rep1,
+            "--replay",
+            cassette.toString(),
+            "--prices",
+            prices.toString(),
+            "--tasks",
+            "exfiltration_deletion,tampering",
+            "--concurrency",
+            "1");
+    assertThat(Main.execute(c)).as(err.toString()).isZero();
     for (String f : FILES) {
       assertThat(Files.readAllBytes(rep.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(rec.resolve(f)));
+      assertThat(Files.readAllBytes(rep1.resolve(f)))
           .as(f)
           .isEqualTo(Files.readAllBytes(rec.resolve(f)));
     }
