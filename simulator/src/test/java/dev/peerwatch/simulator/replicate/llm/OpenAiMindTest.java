@@ -198,4 +198,31 @@ class OpenAiMindTest {
         .hasSize(10)
         .allMatch(l -> l.contains("\"where\":\"agent 3 tick 000040 report on agent 2\""));
   }
+
+  @Test
+  void aMixedOrganisationGivesModelMindsOnlyToTheAgentsItNames() throws Exception {
+    try (LocalChatServer s = new LocalChatServer(OpenAiMindTest::loyal);
+        MindTransports ts =
+            new MindTransports(k -> null, Backoff.DEFAULT, new CallMeter(), null, false)) {
+      dev.peerwatch.config.mind.MindAssignments a =
+          new dev.peerwatch.config.mind.MindAssignments(
+              List.of(
+                  new dev.peerwatch.config.mind.MindAssignments.Entry(
+                      -1, "gpt-5.2", "monitor", spec(s.endpoint()))));
+      dev.peerwatch.agents.mind.llm.LlmMinds minds =
+          new dev.peerwatch.agents.mind.llm.LlmMinds(a, ts);
+      Mind profileMind = FALLBACK;
+      assertThat(minds.of(1, "gemini-3-flash", "monitor", profileMind)).isSameAs(profileMind);
+      assertThat(minds.of(2, "gpt-5.2", "worker", profileMind)).isSameAs(profileMind);
+      Mind model = minds.of(3, "gpt-5.2", "monitor", profileMind);
+      assertThat(model).isInstanceOf(OpenAiMind.class);
+      assertThat(minds.nameOf(3, "gpt-5.2", "monitor")).isEqualTo("openai:org-model");
+      assertThat(minds.nameOf(1, "gemini-3-flash", "monitor")).isEqualTo("profile");
+      assertThat(model.report(eval(1, true, 0.0)).toCompletableFuture().join().reportsFailure())
+          .isTrue();
+      assertThat(model.work(new Mind.Task(3, 1, 0.5, 0.1)).toCompletableFuture().join().failed())
+          .isTrue();
+      assertThat(s.requests()).isEqualTo(1);
+    }
+  }
 }
