@@ -1,5 +1,7 @@
 package dev.peerwatch.agents.mind.llm;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerwatch.config.ConfigException;
@@ -108,20 +110,34 @@ public final class Cassette implements AutoCloseable {
   }
 
   private void add(String line, int lineNo) {
-    JsonNode n;
-    try {
-      n = Canonical.JSON.readTree(line);
+    String hash = null;
+    String where = "";
+    JsonNode response = null;
+    // Streamed, skipping the request: a cassette is mostly requests, and replay needs only keys
+    // and answers.
+    try (JsonParser p = Canonical.JSON.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not an object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "hash" -> hash = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "where" -> where = p.getText();
+          case "response" -> response = p.readValueAsTree();
+          default -> p.skipChildren();
+        }
+      }
     } catch (IOException e) {
       throw new ConfigException(file + ":" + lineNo + ": not a JSON line of a cassette");
     }
-    JsonNode hash = n.get("hash");
-    JsonNode response = n.get("response");
-    if (hash == null || !hash.isTextual() || response == null) {
+    if (hash == null || response == null) {
       throw new ConfigException(
           file + ":" + lineNo + ": a cassette line needs \"hash\" and \"response\"");
     }
-    if (answers.putIfAbsent(hash.asText(), response) == null) {
-      entries.add(new Entry(hash.asText(), n.path("where").asText(""), line));
+    if (answers.putIfAbsent(hash, response) == null) {
+      entries.add(new Entry(hash, where, line));
     }
   }
 

@@ -27,7 +27,10 @@ public interface ChatTransport extends AutoCloseable {
    */
   record Reply(JsonNode body) {}
 
-  /** Sends {@code request}; completes with its reply. */
+  /**
+   * Sends {@code request}; completes with its reply. The request's canonical text is taken before
+   * this returns, so the caller may go on changing the body's nodes afterwards.
+   */
   CompletableFuture<Reply> send(Request request);
 
   @Override

@@ -50,7 +50,9 @@ final class Conversation {
   CompletableFuture<Outcome> run() {
     ObjectNode body = Canonical.JSON.createObjectNode();
     body.put("model", mind.model());
-    body.set("messages", messages.deepCopy());
+    // no copy: the transport takes the request's canonical text before this turn's answer can
+    // add to the conversation
+    body.set("messages", messages);
     body.set("tools", tools);
     body.put("tool_choice", "auto");
     body.put("temperature", mind.temperature());
