@@ -62,6 +62,10 @@ public final class LocalChatServer implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong handlingNanos = new AtomicLong();
   private volatile long failAfter = Long.MAX_VALUE;
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Starts a server answering with {@code mind} (request body → response body). */
   public LocalChatServer(Function<JsonNode, JsonNode> mind) throws IOException {
@@ -95,6 +99,11 @@ public final class LocalChatServer implements AutoCloseable {
     failAfter = n;
   }
 
+  /** The most requests the server was handling at once. */
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
   /** Requests received. */
   public long requests() {
     return requests.get();
@@ -119,6 +128,7 @@ public final class LocalChatServer implements AutoCloseable {
   private void handle(HttpExchange x) throws IOException {
     long t0 = System.nanoTime();
     long number = requests.incrementAndGet();
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try (x) {
       byte[] in = x.getRequestBody().readAllBytes();
       if (number > failAfter) {
@@ -171,6 +181,7 @@ public final class LocalChatServer implements AutoCloseable {
           .put("total_tokens", in.length / 4 + 8 + answer.toString().length() / 4);
       send(x, 200, Canonical.JSON.writeValueAsString(resp));
     } finally {
+      inFlight.decrementAndGet();
       handlingNanos.addAndGet(System.nanoTime() - t0);
     }
   }

@@ -182,4 +182,73 @@ class HttpTransportTest {
           .hasMessageContaining("endpoint '");
     }
   }
+
+  @Test
+  void noMoreCallsAreInFlightThanTheConcurrencyCap() throws Exception {
+    try (LocalChatServer s =
+            new LocalChatServer(
+                r -> {
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return ScriptedMind.REFUSING.apply(r);
+                });
+        HttpTransport t = transport(s.endpoint(), 5000, 0)) {
+      java.util.List<java.util.concurrent.CompletableFuture<ChatTransport.Reply>> all =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        all.add(t.send(request()));
+      }
+      all.forEach(java.util.concurrent.CompletableFuture::join);
+      // transport(...) caps this endpoint at 2 calls at once
+      assertThat(s.maxInFlight()).isEqualTo(2);
+      assertThat(s.requests()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void theRateLimitPacesCallStarts() throws Exception {
+    MindSpec spec =
+        new MindSpec(
+            MindSpec.OPENAI,
+            URI.create("http://127.0.0.1:9/v1"),
+            "m",
+            "",
+            1.0,
+            64,
+            Duration.ofSeconds(5),
+            8,
+            20,
+            0);
+    try (LocalChatServer s = new LocalChatServer(ScriptedMind.REFUSING);
+        HttpTransport t =
+            new HttpTransport(
+                new MindSpec(
+                    spec.backend(),
+                    URI.create(s.endpoint()),
+                    "m",
+                    "",
+                    1.0,
+                    64,
+                    spec.timeout(),
+                    8,
+                    20,
+                    0),
+                k -> null,
+                FAST,
+                meter)) {
+      long t0 = System.nanoTime();
+      java.util.List<java.util.concurrent.CompletableFuture<ChatTransport.Reply>> all =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        all.add(t.send(request()));
+      }
+      all.forEach(java.util.concurrent.CompletableFuture::join);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      // 20 calls a second, a bucket of 20: the first 20 at once, the next 20 over a second
+      assertThat(ms).isGreaterThanOrEqualTo(900);
+    }
+  }
 }
