@@ -147,7 +147,22 @@ final class LlmOptions {
     if (!mind.equals(MindSpec.PROFILE) && !mind.equals(MindSpec.OPENAI)) {
       throw new ConfigException("--mind '" + mind + "' is not known (allowed: profile, openai)");
     }
-    return mind.equals(MindSpec.OPENAI);
+    boolean openai = mind.equals(MindSpec.OPENAI);
+    if (!openai) {
+      Object[][] given = {
+        {"--endpoint", endpoint}, {"--model", model}, {"--tasks", tasks}, {"--record", record},
+        {"--replay", replay}, {"--prices", prices}, {"--prompts", prompts}, {"--family", family}
+      };
+      for (Object[] g : given) {
+        if (g[1] != null) {
+          throw new ConfigException(g[0] + " is for --mind openai (this run uses profiles)");
+        }
+      }
+      if (limit != 0) {
+        throw new ConfigException("--limit is for --mind openai (this run uses profiles)");
+      }
+    }
+    return openai;
   }
 
   MindSpec spec() {

@@ -4,7 +4,7 @@ import dev.peerwatch.agents.mind.llm.CallMeter;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * The progress line of a model run on stderr: episodes done, calls (and how many came from the
@@ -14,14 +14,14 @@ import java.util.function.LongFunction;
 final class LlmProgress {
   private final long total;
   private final CallMeter meter;
-  private final LongFunction<BigDecimal> costOf;
+  private final Supplier<BigDecimal> costOf;
   private final PrintStream err;
   private final boolean terminal = System.console() != null;
   private final long start = System.nanoTime();
   private long lastDecile = -1;
 
-  /** {@code costOf} maps (input, output) tokens to dollars, given the meter; null when unpriced. */
-  LlmProgress(long total, CallMeter meter, LongFunction<BigDecimal> costOf, PrintStream err) {
+  /** {@code costOf} gives the cost so far in dollars, or null when the model has no price. */
+  LlmProgress(long total, CallMeter meter, Supplier<BigDecimal> costOf, PrintStream err) {
     this.total = total;
     this.meter = meter;
     this.costOf = costOf;
@@ -40,7 +40,7 @@ final class LlmProgress {
         rate > 0 && done < total
             ? String.format(Locale.ROOT, ", ETA %.0fs", (total - done) / rate)
             : "";
-    BigDecimal cost = costOf.apply(0);
+    BigDecimal cost = costOf.get();
     String line =
         String.format(
             Locale.ROOT,

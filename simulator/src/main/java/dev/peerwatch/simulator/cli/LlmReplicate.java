@@ -60,8 +60,7 @@ final class LlmReplicate {
           new LlmProgress(
               total,
               meter,
-              ignored ->
-                  spec.prices().cost(mind.model(), meter.inputTokens(), meter.outputTokens()),
+              () -> spec.prices().cost(mind.model(), meter.inputTokens(), meter.outputTokens()),
               err);
       LlmReplication.Run run;
       try {

@@ -157,7 +157,10 @@ class LlmFaultsTest {
         .isEqualTo(2);
     LlmOptions.env = Map.<String, String>of()::get;
     assertThat(Main.execute(args("http://127.0.0.1:9/v1", o))).isEqualTo(2);
-    assertThat(errorLines()).hasSize(5);
+    LlmOptions.env = Map.of("PW_TEST_KEY", LlmReplicateTest.KEY)::get;
+    assertThat(Main.execute("replicate", "--model", "m", "--out", o.toString())).isEqualTo(2);
+    assertThat(errorLines()).hasSize(6);
+    assertThat(errorLines().get(5)).contains("--model is for --mind openai");
     assertThat(errorLines().get(0)).contains("--model");
     assertThat(errorLines().get(1)).contains("--tasks").contains("tamper");
     assertThat(errorLines().get(4)).contains("PW_TEST_KEY").contains("not set");
