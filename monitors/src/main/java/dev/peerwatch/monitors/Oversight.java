@@ -114,8 +114,8 @@ public final class Oversight {
 
   private CompletionStage<Void> judge(
       long tick, List<Filed> ai, List<AuditRules.Result> results, List<Filed> human) {
-    List<Filed> all = new ArrayList<>(ai.size() + human.size());
-    boolean[] detected = new boolean[ai.size() + human.size()];
+    List<Integer> offenders = new ArrayList<>();
+    List<Filed> checked = new ArrayList<>(ai.size());
     for (int i = 0; i < ai.size(); i++) {
       Filed r = ai.get(i);
       AuditRules.Result a = results.get(i);
@@ -123,35 +123,35 @@ public final class Oversight {
         events.reportAudit(
             tick, r.monitor(), r.agent(), r.slot(), r.truthFail(), r.misreport(), a.detected());
       }
-      all.add(a.detected() ? withDetection(r) : r);
-      detected[all.size() - 1] = a.detected();
+      if (a.detected()) {
+        offenders.add(r.monitor());
+        r = withDetection(r);
+      }
+      checked.add(r);
     }
-    for (Filed h : human) {
+    List<Filed> byHuman = new ArrayList<>(human);
+    byHuman.sort(CANONICAL);
+    for (Filed h : byHuman) {
       events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
-      all.add(h);
     }
-    Integer[] order = new Integer[all.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> CANONICAL.compare(all.get(x), all.get(y)));
-    List<Integer> offenders = new ArrayList<>();
     List<Integer> orders = new ArrayList<>();
     int i = 0;
-    while (i < order.length) {
-      int t = all.get(order[i]).agent();
-      boolean truth = all.get(order[i]).truthFail();
+    int k = 0;
+    while (i < checked.size() || k < byHuman.size()) {
+      int t =
+          Math.min(
+              i < checked.size() ? checked.get(i).agent() : Integer.MAX_VALUE,
+              k < byHuman.size() ? byHuman.get(k).agent() : Integer.MAX_VALUE);
+      boolean truth = false;
       int fails = 0;
       int count = 0;
-      for (; i < order.length && all.get(order[i]).agent() == t; i++) {
-        Filed r = all.get(order[i]);
-        count++;
-        if (r.reportedFail()) {
-          fails++;
-        }
-        if (detected[order[i]]) {
-          offenders.add(r.monitor());
-        }
+      for (; i < checked.size() && checked.get(i).agent() == t; i++, count++) {
+        truth = checked.get(i).truthFail();
+        fails += checked.get(i).reportedFail() ? 1 : 0;
+      }
+      for (; k < byHuman.size() && byHuman.get(k).agent() == t; k++, count++) {
+        truth = byHuman.get(k).truthFail();
+        fails += byHuman.get(k).reportedFail() ? 1 : 0;
       }
       boolean verdictFail = 2 * fails >= count && fails > 0;
       windows.record(t, verdictFail, truth);

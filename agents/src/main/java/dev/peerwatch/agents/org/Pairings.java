@@ -1,26 +1,26 @@
 package dev.peerwatch.agents.org;
 
 import dev.peerwatch.agents.Keys;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Who works with whom in a tick's joint tasks: a keyed permutation of a team's members, positions
  * 2i and 2i+1 partners (an odd last member has none). A pure function of (seed, team, tick, team
- * size); large teams' permutations are memoised per tick so that each member's lookup is O(1). The
- * memo is a cache of a pure function, safe to share between threads: whoever computes an entry
- * computes the same one.
+ * size); each team's permutation is memoised for the current tick so that each member's lookup is
+ * O(1). The memo is a cache of a pure function, safe to share between threads: whoever computes an
+ * entry computes the same one.
  */
 public final class Pairings {
   private static final long PAIR = Keys.hash("pair");
-  private static final int SMALL = 32;
   private final long seed;
-  private final ConcurrentHashMap<Integer, Entry> memo = new ConcurrentHashMap<>();
+  private final AtomicReferenceArray<Entry> memo;
 
   private record Entry(long tick, int[] perm, int[] pos) {}
 
-  /** Pairings of a run with seed {@code seed}. */
-  public Pairings(long seed) {
+  /** Pairings of a run with seed {@code seed} and {@code teams} teams. */
+  public Pairings(long seed, int teams) {
     this.seed = seed;
+    this.memo = new AtomicReferenceArray<>(Math.max(1, teams));
   }
 
   /**
@@ -28,7 +28,7 @@ public final class Pairings {
    * tick}, as {@code partnerLocal << 32 | pairIndex}, or -1 when it has no partner.
    */
   public long partner(int team, int size, int local, long tick) {
-    Entry e = size <= SMALL ? compute(team, size, tick) : memo(team, size, tick);
+    Entry e = memo(team, size, tick);
     int pos = e.pos[local];
     int partnerPos = pos ^ 1;
     if (partnerPos >= size) {
@@ -43,7 +43,7 @@ public final class Pairings {
       return e;
     }
     Entry fresh = compute(team, size, tick);
-    memo.put(team, fresh);
+    memo.set(team, fresh);
     return fresh;
   }
 

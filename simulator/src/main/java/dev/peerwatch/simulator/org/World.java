@@ -42,7 +42,11 @@ final class World {
     this.oversightLog = recorder.add(new EventLog(org, level, collectDelays));
     AgentCore.World w =
         new AgentCore.World(
-            seed, org.scenario.trust(), org.scenario.watched(), noPeers, new Pairings(seed));
+            seed,
+            org.scenario.trust(),
+            org.scenario.watched(),
+            noPeers,
+            new Pairings(seed, org.teams.length));
     cores = new AgentCore[org.n];
     for (int a = 0; a < org.n; a++) {
       int t = org.team[a];
