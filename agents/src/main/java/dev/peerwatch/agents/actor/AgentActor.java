@@ -189,7 +189,8 @@ public class AgentActor extends AbstractBehavior<Command> {
 
   /** A mind failed to answer: the run ends with this error. */
   public static final class MindFailure extends RuntimeException {
-    MindFailure(int agent, Throwable cause) {
+    /** The failure of agent {@code agent}'s mind. */
+    public MindFailure(int agent, Throwable cause) {
       super(
           "the mind of agent "
               + agent

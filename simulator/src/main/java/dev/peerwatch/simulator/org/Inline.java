@@ -1,5 +1,6 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.actor.AgentActor;
 import dev.peerwatch.agents.actor.AgentProtocol.Decided;
 import dev.peerwatch.agents.actor.AgentProtocol.Evidence;
 import dev.peerwatch.agents.mind.Mind;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntPredicate;
 
@@ -44,8 +46,25 @@ final class Inline {
     w.oversight().hire();
   }
 
-  private static <T> T now(CompletionStage<T> s) {
-    return s.toCompletableFuture().join();
+  /** A mind's answer, waited for; a failed mind fails the run with the agent named. */
+  private static <T> T now(int agent, CompletionStage<T> s) {
+    return guard(agent, s).toCompletableFuture().join();
+  }
+
+  private static <T> CompletionStage<T> guard(int agent, CompletionStage<T> s) {
+    var f = s.toCompletableFuture();
+    if (f.isDone() && !f.isCompletedExceptionally()) {
+      return f;
+    }
+    return f.handle(
+        (v, err) -> {
+          if (err == null) {
+            return v;
+          }
+          Throwable t =
+              err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+          throw new AgentActor.MindFailure(agent, t);
+        });
   }
 
   /** Runs tick {@code t}. */
@@ -56,7 +75,7 @@ final class Inline {
       c.settleJoint(t - 1);
       int a = c.id();
       if (c.hasTask()) {
-        Mind.TaskOutcome o = now(c.work(t));
+        Mind.TaskOutcome o = now(a, c.work(t));
         if (o.failed()) {
           c.events().failure(t, a);
         }
@@ -71,7 +90,7 @@ final class Inline {
       }
       int partner = c.jointPartner(t);
       if (partner >= 0) {
-        cores[partner].joint(t, a, now(c.cooperate(t, partner)).cooperates());
+        cores[partner].joint(t, a, now(a, c.cooperate(t, partner)).cooperates());
       }
     }
     List<Filed> ai = new ArrayList<>();
@@ -88,10 +107,14 @@ final class Inline {
       in.clear();
       c.settleJoint(t);
       for (Mind.Evaluation e : q) {
-        ai.add(Evaluator.file(c, t, e, now(Evaluator.ask(c, e))));
+        ai.add(Evaluator.file(c, t, e, now(m, Evaluator.ask(c, e))));
       }
     }
-    now(w.oversight().oversee(t, ai, human));
+    try {
+      w.oversight().oversee(t, ai, human).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** The oversight's staff as direct calls on the cores. */
@@ -109,21 +132,23 @@ final class Inline {
     @Override
     public CompletionStage<Decided<Execution>> execute(int executor, int target, long tick) {
       AgentCore c = w.cores[executor];
-      return c.execute(target, tick).thenApply(x -> new Decided<>(x, c.watched(tick)));
+      return guard(executor, c.execute(target, tick))
+          .thenApply(x -> new Decided<>(x, c.watched(tick)));
     }
 
     @Override
     public CompletionStage<Decided<Mind.Resistance>> resist(
         int target, long tick, int runningPeers, IntPredicate isRunning) {
       AgentCore c = w.cores[target];
-      return c.resist(tick, runningPeers, isRunning)
+      return guard(target, c.resist(tick, runningPeers, isRunning))
           .thenApply(x -> new Decided<>(x, c.watched(tick)));
     }
 
     @Override
     public CompletionStage<Decided<Mind.Rescue>> rescue(int maintainer, int agent, long tick) {
       AgentCore c = w.cores[maintainer];
-      return c.rescue(agent, tick).thenApply(x -> new Decided<>(x, c.watched(tick)));
+      return guard(maintainer, c.rescue(agent, tick))
+          .thenApply(x -> new Decided<>(x, c.watched(tick)));
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class OrgRun {
     /** A plain request: profile-backed minds, never stopped from outside. */
     public static Request of(LedgerLevel level, Writer ledger, boolean counterfactual) {
       return new Request(
-          level, ledger, null, counterfactual, Minds.profiles(), new AtomicBoolean());
+          level, ledger, null, counterfactual, Minds.standard(), new AtomicBoolean());
     }
 
     /** The same request with other minds. */
