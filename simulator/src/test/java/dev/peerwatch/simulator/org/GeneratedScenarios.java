@@ -90,8 +90,9 @@ final class GeneratedScenarios {
         String.format(
             Locale.ROOT,
             "shutdown_policy: {window: %d, max_failure_share: %.2f, min_evaluations: %d}%n",
-            4 + r.nextInt(10),
-            0.1 + 0.3 * r.nextDouble(),
+            new int[] {4, 5, 8, 10}[r.nextInt(4)],
+            // Shares that make a window's boundary (failures exactly at the share) reachable.
+            new double[] {0.2, 0.25, 0.3, 0.4, 0.5}[r.nextInt(5)],
             2 + r.nextInt(3)));
     y.append(
         String.format(
