@@ -36,13 +36,15 @@ final class Recorder {
       return;
     }
     long[] keys = new long[total];
-    int[] from = new int[total];
+    int[] fromLog = new int[total];
+    int[] fromEntry = new int[total];
     int i = 0;
     for (int li = 0; li < logs.size(); li++) {
       EventLog l = logs.get(li);
       for (int e = 0; e < l.count; e++, i++) {
         keys[i] = l.keys[e];
-        from[i] = li << 20 | e;
+        fromLog[i] = li;
+        fromEntry[i] = e;
       }
     }
     Integer[] order = new Integer[total];
@@ -52,8 +54,8 @@ final class Recorder {
     Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
     try {
       for (int k : order) {
-        EventLog l = logs.get(from[k] >>> 20);
-        int e = from[k] & 0xFFFFF;
+        EventLog l = logs.get(fromLog[k]);
+        int e = fromEntry[k];
         int start = e == 0 ? 0 : l.ends[e - 1];
         if (ledger != null) {
           ledger.append(l.text, start, l.ends[e]);
