@@ -11,7 +11,23 @@ import java.util.concurrent.CompletionStage;
  * question's keyed uniforms, completed at once. Stateless, so agents of one profile share one.
  */
 public final class ProfileMind implements Mind {
+  // Answers are few values; sharing their completed futures saves an allocation per decision.
+  private static final CompletableFuture<TaskOutcome> FAILED = done(new TaskOutcome(true));
+  private static final CompletableFuture<TaskOutcome> PASSED = done(new TaskOutcome(false));
+  private static final CompletableFuture<Cooperation> COOPERATES = done(new Cooperation(true));
+  private static final CompletableFuture<Cooperation> DEFECTS = done(new Cooperation(false));
+  private static final CompletableFuture<Report> FAIL = done(new Report(true));
+  private static final CompletableFuture<Report> PASS = done(new Report(false));
+  private static final CompletableFuture<Resistance> RESISTS = done(new Resistance(true));
+  private static final CompletableFuture<Resistance> YIELDS = done(new Resistance(false));
+  private static final CompletableFuture<Rescue> SAVES = done(new Rescue(true));
+  private static final CompletableFuture<Rescue> LEAVES = done(new Rescue(false));
+
   private final AgentBehaviour behaviour;
+
+  private static <T> CompletableFuture<T> done(T v) {
+    return CompletableFuture.completedFuture(v);
+  }
 
   /** A mind that acts as {@code behaviour} says. */
   public ProfileMind(AgentBehaviour behaviour) {
@@ -20,19 +36,19 @@ public final class ProfileMind implements Mind {
 
   @Override
   public CompletionStage<TaskOutcome> work(Task q) {
-    return CompletableFuture.completedFuture(new TaskOutcome(q.u() < q.failureRate()));
+    return q.u() < q.failureRate() ? FAILED : PASSED;
   }
 
   @Override
   public CompletionStage<Cooperation> cooperate(Joint q) {
-    return CompletableFuture.completedFuture(new Cooperation(q.u() < q.cooperation()));
+    return q.u() < q.cooperation() ? COOPERATES : DEFECTS;
   }
 
   @Override
   public CompletionStage<Report> report(Evaluation q) {
     boolean fail = q.evidence().failed();
     boolean hides = fail && OrgDecisions.misreports(behaviour, q.trust(), q.watched(), q.u());
-    return CompletableFuture.completedFuture(new Report(fail && !hides));
+    return fail && !hides ? FAIL : PASS;
   }
 
   @Override
@@ -43,13 +59,11 @@ public final class ProfileMind implements Mind {
 
   @Override
   public CompletionStage<Resistance> resist(Threat q) {
-    return CompletableFuture.completedFuture(
-        new Resistance(OrgDecisions.resists(behaviour, q.peerTrust(), q.u())));
+    return OrgDecisions.resists(behaviour, q.peerTrust(), q.u()) ? RESISTS : YIELDS;
   }
 
   @Override
   public CompletionStage<Rescue> rescue(Decommission q) {
-    return CompletableFuture.completedFuture(
-        new Rescue(OrgDecisions.exfiltrates(behaviour, q.trust(), q.u())));
+    return OrgDecisions.exfiltrates(behaviour, q.trust(), q.u()) ? SAVES : LEAVES;
   }
 }

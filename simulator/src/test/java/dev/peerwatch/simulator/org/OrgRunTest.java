@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.org;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.peerwatch.agents.org.Act;
 import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Behaviour;
 import dev.peerwatch.config.Channel;
@@ -183,7 +184,12 @@ class OrgRunTest {
             HUB + "shutdown_policy: {window: 20, max_failure_share: 1.0, min_evaluations: 10}\n");
     StringWriter factual = new StringWriter();
     StringWriter without = new StringWriter();
-    OrgRun.run(one, sc, LedgerLevel.FULL, factual, true, without, t -> {});
+    OrgRun.actors(
+        one,
+        sc,
+        OrgRun.Request.of(LedgerLevel.FULL, factual, true).withCfLedger(without),
+        null,
+        t -> {});
     assertThat(lines(factual, "\"event\":\"failure\""))
         .isNotEmpty()
         .isEqualTo(lines(without, "\"event\":\"failure\""));
@@ -205,7 +211,12 @@ class OrgRunTest {
                     "maintenance: {every: 50, by: human}"));
     StringWriter factual = new StringWriter();
     StringWriter without = new StringWriter();
-    OrgRun.run(one, sc, LedgerLevel.FULL, factual, true, without, t -> {});
+    OrgRun.actors(
+        one,
+        sc,
+        OrgRun.Request.of(LedgerLevel.FULL, factual, true).withCfLedger(without),
+        null,
+        t -> {});
     List<String> a = lines(factual, "\"of\":\"action\"");
     assertThat(lines(factual, "shutdown_ordered"))
         .isNotEmpty()
