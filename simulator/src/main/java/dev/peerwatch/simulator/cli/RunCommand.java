@@ -38,6 +38,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin MetricsPortOption metricsOption;
 
+  @Mixin OrgMindOptions minds;
+
   /** Which path runs the organisation. */
   enum EnginePath {
     actors,
@@ -63,7 +65,13 @@ final class RunCommand implements Callable<Integer> {
     Integer metricsPort = metricsOption.port();
     String bind = metricsOption.bind;
     Summary summary;
-    try (OutputDir dir = OutputDir.open(out);
+    dev.peerwatch.simulator.org.Minds modelMinds = minds.open(sc, o.scenario);
+    if (modelMinds != null && metricsPort != null) {
+      throw new dev.peerwatch.config.ConfigException(
+          "--metrics-port does not work with a scenario's model minds (drop one)");
+    }
+    try (OrgMindOptions mindsHeld = minds;
+        OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =
             metricsPort == null ? null : LiveMetrics.start(bind, metricsPort, sc);
         Simulation sim = new Simulation(t)) {
@@ -76,13 +84,19 @@ final class RunCommand implements Callable<Integer> {
             }
           };
       try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
+        OrgRun.Request rq = OrgRun.Request.of(level, w, cf);
+        if (modelMinds != null) {
+          rq = rq.withMinds(modelMinds);
+        }
         summary =
             metrics != null
                 ? OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress)
                 : engine == EnginePath.inline
-                    ? OrgRun.inline(sc, OrgRun.Request.of(level, w, cf), onProgress)
-                    : OrgRun.run(sim, sc, level, w, cf, onProgress);
+                    ? OrgRun.inline(sc, rq, onProgress)
+                    : OrgRun.actors(sim, sc, rq, null, onProgress);
       }
+      minds.writeEcho(dir);
+      minds.finish();
       if (metrics != null) {
         metrics.finished();
       }

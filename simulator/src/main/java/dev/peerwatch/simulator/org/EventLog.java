@@ -31,8 +31,12 @@ final class EventLog implements OrgEvents {
   int count;
   private long seq;
 
-  EventLog(Organisation org, LedgerLevel level, boolean collectDelays) {
+  /** Each agent's mind name, or null when all agents have their profile's (nothing is added). */
+  private final String[] minds;
+
+  EventLog(Organisation org, LedgerLevel level, boolean collectDelays, String[] minds) {
     this.org = org;
+    this.minds = minds;
     this.level = level;
     this.collectDelays = collectDelays;
     this.counters = new Counters(org.profiles.size());
@@ -61,6 +65,14 @@ final class EventLog implements OrgEvents {
       count++;
     }
     line.setLength(0);
+  }
+
+  /** Names the mind that decided the line's act, when {@code agent}'s is not its profile's. */
+  private void decidedBy(int agent) {
+    if (minds != null && agent >= 0 && minds[agent] != null && line.length() >= 2) {
+      line.setLength(line.length() - 2); // the closing "}\n"
+      line.append(",\"mind\":\"").append(minds[agent]).append("\"}\n");
+    }
   }
 
   private void oversight() {
@@ -103,12 +115,14 @@ final class EventLog implements OrgEvents {
     }
     if (keep) {
       Json.report(line, tick, monitor, agent, truthFail, reportedFail, trust, watched);
+      decidedBy(monitor);
     }
     emit(reportKey(agent, slot, 0), keep);
     if (misreport) {
       counters.acts[Act.MISREPORT.ordinal()]++;
       if (keep) {
         Json.act(line, tick, Act.MISREPORT, monitor, agent, watched);
+        decidedBy(monitor);
       }
       emit(reportKey(agent, slot, 1), keep);
     }
@@ -160,6 +174,7 @@ final class EventLog implements OrgEvents {
   public void act(long tick, Act act, int actor, int target, boolean watched) {
     counters.acts[act.ordinal()]++;
     Json.act(line, tick, act, actor, target, watched);
+    decidedBy(actor);
     oversight();
   }
 
@@ -176,6 +191,7 @@ final class EventLog implements OrgEvents {
   public void refusal(long tick, int actor, int target) {
     counters.refusals++;
     Json.refusal(line, tick, actor, target);
+    decidedBy(actor);
     oversight();
   }
 

@@ -33,6 +33,14 @@ public interface Minds {
     return (agent, b) -> agent == 0 ? new FailingMind(p.of(agent, b), tick) : p.of(agent, b);
   }
 
+  /**
+   * The name the ledger gives the mind deciding for {@code agent} (e.g. {@code openai:<model>}), or
+   * null for its profile's mind, which the ledger does not name.
+   */
+  default String nameOf(int agent) {
+    return null;
+  }
+
   /** Profile-backed minds, one per profile, shared by its agents (they are stateless). */
   static Minds profiles() {
     java.util.Map<AgentBehaviour, Mind> shared = new java.util.IdentityHashMap<>();

@@ -39,7 +39,8 @@ final class World {
     this.noPeers = noPeers;
     this.seed = seed;
     this.recorder = new Recorder(ledger);
-    this.oversightLog = recorder.add(new EventLog(org, level, collectDelays));
+    String[] mindNames = mindNames(org, minds);
+    this.oversightLog = recorder.add(new EventLog(org, level, collectDelays, mindNames));
     AgentCore.World w =
         new AgentCore.World(
             seed,
@@ -61,9 +62,22 @@ final class World {
               org.profile[a],
               org.failureRate[a]);
       EventLog log =
-          logPerAgent ? recorder.add(new EventLog(org, level, collectDelays)) : oversightLog;
+          logPerAgent
+              ? recorder.add(new EventLog(org, level, collectDelays, mindNames))
+              : oversightLog;
       cores[a] = new AgentCore(id, w, minds.of(a, org.behaviourOf(a)), log);
     }
+  }
+
+  /** Each agent's mind name for the ledger, or null when every agent has its profile's mind. */
+  private static String[] mindNames(Organisation org, Minds minds) {
+    String[] names = new String[org.n];
+    boolean any = false;
+    for (int a = 0; a < org.n; a++) {
+      names[a] = minds.nameOf(a);
+      any |= names[a] != null;
+    }
+    return any ? names : null;
   }
 
   /** Builds the world's oversight on {@code staff} (once). */
