@@ -176,4 +176,39 @@ class OrgLlmRunTest {
         .contains("org-model")
         .doesNotContain("127.0.0.1");
   }
+
+  @Test
+  void aModelThatCannotBeReachedOrAMissingRecordingEndsTheRunWithOneLine() throws Exception {
+    int port;
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    Path sc = scenario("http://127.0.0.1:" + port + "/v1");
+    Files.writeString(
+        sc, Files.readString(sc).replace("concurrency: 2}", "concurrency: 2, retries: 0}"));
+    Path o = tmp.resolve("o");
+    assertThat(Main.execute("run", sc.toString(), "--quiet", "--out", o.toString())).isEqualTo(1);
+    List<String> lines = err.toString().lines().filter(l -> l.startsWith("peerwatch")).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).contains("connection failed").contains("report on agent");
+    assertThat(o).doesNotExist();
+
+    Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+    err.reset();
+    assertThat(
+            Main.execute(
+                "run",
+                sc.toString(),
+                "--quiet",
+                "--replay",
+                empty.toString(),
+                "--out",
+                o.toString()))
+        .isEqualTo(1);
+    lines = err.toString().lines().filter(l -> l.startsWith("peerwatch")).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).contains("agent 4 tick 0000").contains("request sha256:");
+    assertThat(o).doesNotExist();
+  }
 }
