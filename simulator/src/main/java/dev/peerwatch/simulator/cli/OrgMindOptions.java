@@ -6,7 +6,6 @@ import dev.peerwatch.agents.mind.llm.LlmMinds;
 import dev.peerwatch.agents.mind.llm.MindTransports;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.mind.MindAssignments;
-import dev.peerwatch.config.mind.MindSpec;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.mind.ScenarioMinds;
@@ -109,9 +108,5 @@ final class OrgMindOptions implements AutoCloseable {
     if (cassette != null) {
       cassette.close();
     }
-  }
-
-  static boolean isModel(MindSpec s) {
-    return s != null && !s.backend().equals(MindSpec.PROFILE);
   }
 }
