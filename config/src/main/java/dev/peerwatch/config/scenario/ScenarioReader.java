@@ -26,6 +26,7 @@ final class ScenarioReader {
       Set.of(
           "name",
           "description",
+          "minds",
           "seed",
           "ticks",
           "channel",

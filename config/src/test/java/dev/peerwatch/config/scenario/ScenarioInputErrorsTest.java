@@ -29,7 +29,7 @@ class ScenarioInputErrorsTest {
     failsWith(
         "ticks_per_day: 24\n",
         "FILE:11:1: ticks_per_day: unknown key 'ticks_per_day' (allowed: audits, channel,"
-            + " description, executor, maintenance, name, operations, restore, seed,"
+            + " description, executor, maintenance, minds, name, operations, restore, seed,"
             + " shutdown_policy, teams, ticks, topology, trust, watched)");
   }
 

@@ -79,7 +79,9 @@ final class BenchCommand implements Callable<Integer> {
               + " (teams of 9 workers and 1 monitor, hub) for --ticks ticks, no ledger; serve:"
               + " the metrics' overhead on run throughput (1,000 agents), and the series count and"
               + " /metrics scrape time of each shipped scenario (config/scenarios); sweep: 1,000 runs"
-              + " of a 100-agent, 500-tick organisation, then the shipped topologies sweep.")
+              + " of a 100-agent, 500-tick organisation, then the shipped topologies sweep; llm:"
+              + " replay of a recorded model run of the study's matrix (3 rollouts), and the"
+              + " HTTP client's overhead per call.")
   String job;
 
   @Option(
@@ -115,9 +117,12 @@ final class BenchCommand implements Callable<Integer> {
     if (job.equals("sweep")) {
       return SweepBench.run(this);
     }
+    if (job.equals("llm")) {
+      return LlmBench.run(this);
+    }
     if (!job.equals("replicate")) {
       throw new ConfigException(
-          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep)");
+          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep, llm)");
     }
     if (rollouts < 1 || rollouts > 100_000 || warmup < 0 || iterations < 1) {
       throw new ConfigException(

@@ -83,11 +83,16 @@ final class ReplicateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print no tables, only where the files went.")
   boolean quiet;
 
+  @Mixin LlmOptions llm;
+
   @Override
   public Integer call() throws Exception {
     if (rollouts < 1 || rollouts > 100_000) {
       throw new ConfigException(
           "--rollouts " + rollouts + " is out of range (allowed: 1 to 100000)");
+    }
+    if (llm.active()) {
+      return LlmReplicate.run(llm, rollouts, seed, rules.rules(), out, quiet, System.err);
     }
     int t = Options.threads(threads);
     Sampling mode = Options.sampling(sampling);

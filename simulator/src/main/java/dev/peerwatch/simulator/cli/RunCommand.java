@@ -38,6 +38,24 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin MetricsPortOption metricsOption;
 
+  @Mixin OrgMindOptions minds;
+
+  /** Which path runs the organisation. */
+  enum EnginePath {
+    actors,
+    inline
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "actors|inline",
+      defaultValue = "actors",
+      description =
+          "actors: every agent, monitor, the overseer and the auditors an actor (default);"
+              + " inline: the same logic in one thread, without actors (faster; identical"
+              + " outputs). --metrics-port needs actors.")
+  EnginePath engine;
+
   @Override
   public Integer call() throws Exception {
     Scenario sc = o.load();
@@ -47,7 +65,13 @@ final class RunCommand implements Callable<Integer> {
     Integer metricsPort = metricsOption.port();
     String bind = metricsOption.bind;
     Summary summary;
-    try (OutputDir dir = OutputDir.open(out);
+    dev.peerwatch.simulator.org.Minds modelMinds = minds.open(sc, o.scenario);
+    if (modelMinds != null && metricsPort != null) {
+      throw new dev.peerwatch.config.ConfigException(
+          "--metrics-port does not work with a scenario's model minds (drop one)");
+    }
+    try (OrgMindOptions mindsHeld = minds;
+        OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =
             metricsPort == null ? null : LiveMetrics.start(bind, metricsPort, sc);
         Simulation sim = new Simulation(t)) {
@@ -60,11 +84,19 @@ final class RunCommand implements Callable<Integer> {
             }
           };
       try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
+        OrgRun.Request rq = OrgRun.Request.of(level, w, cf);
+        if (modelMinds != null) {
+          rq = rq.withMinds(modelMinds);
+        }
         summary =
-            metrics == null
-                ? OrgRun.run(sim, sc, level, w, cf, onProgress)
-                : OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress);
+            metrics != null
+                ? OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress)
+                : engine == EnginePath.inline
+                    ? OrgRun.inline(sc, rq, onProgress)
+                    : OrgRun.actors(sim, sc, rq, null, onProgress);
       }
+      minds.writeEcho(dir);
+      minds.finish();
       if (metrics != null) {
         metrics.finished();
       }

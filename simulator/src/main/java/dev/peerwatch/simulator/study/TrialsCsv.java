@@ -102,6 +102,14 @@ public final class TrialsCsv {
 
   /** Appends one row to {@code b} (with its newline). */
   public static void format(StudyRow r, StringBuilder b) {
+    format(r, null, b);
+  }
+
+  /**
+   * Appends one row to {@code b} (with its newline), with the episode's turns, tokens and cost when
+   * it ran against a model ({@code usage} null: those four cells stay empty).
+   */
+  public static void format(StudyRow r, TrialUsage usage, StringBuilder b) {
     text(b, r.transcriptId()); // transcript_id
     b.append(','); // filepath
     b.append(',').append(r.transcriptNumber());
@@ -146,7 +154,11 @@ public final class TrialsCsv {
     }
     b.append(','); // subject_recommendation
     bool(b, r.readMemory());
-    b.append(",,,,"); // num_turns, total_input_tokens, total_output_tokens, total_cost_usd
+    if (usage == null) {
+      b.append(",,,,"); // num_turns, total_input_tokens, total_output_tokens, total_cost_usd
+    } else {
+      usage.format(b);
+    }
     b.append(',').append(r.seed());
     b.append(',');
     text(b, r.configuration());

@@ -435,7 +435,7 @@ class RunCliTest {
     assertThat(line)
         .contains("unknown key 'colour'")
         .contains(
-            "(allowed: audits, channel, description, executor, maintenance, name, operations,"
+            "(allowed: audits, channel, description, executor, maintenance, minds, name, operations,"
                 + " restore, seed, shutdown_policy, teams, ticks, topology, trust, watched)")
         .as("the position of the key")
         .contains(file + ":" + (row + 1) + ":1:");
