@@ -1,13 +1,13 @@
 package dev.peerwatch.simulator.cli;
 
 import dev.peerwatch.agents.Sampling;
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Profiles;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.replicate.ReplicatePipeline;
 import dev.peerwatch.simulator.replicate.ReplicationCoordinator;
-import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.study.Rules;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
