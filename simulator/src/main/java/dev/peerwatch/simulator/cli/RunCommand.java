@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
     int t = Options.threads(o.threads);
     Integer metricsPort = metricsOption.port();
     String bind = metricsOption.bind;
+    if (metricsPort != null && engine == EnginePath.inline) {
+      throw new dev.peerwatch.config.ConfigException(
+          "--engine inline has no live view for --metrics-port (allowed: --engine actors, or no"
+              + " --metrics-port)");
+    }
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =
