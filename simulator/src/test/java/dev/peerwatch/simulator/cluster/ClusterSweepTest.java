@@ -134,6 +134,11 @@ class ClusterSweepTest {
 
   static Process start(Path dir, String name, List<Process> into, String... args)
       throws IOException {
+    return startWithSecret(dir, name, into, SECRET, args);
+  }
+
+  static Process startWithSecret(
+      Path dir, String name, List<Process> into, String secret, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
@@ -146,7 +151,7 @@ class ClusterSweepTest {
             .redirectOutput(dir.resolve(name + ".out").toFile())
             .redirectError(dir.resolve(name + ".err").toFile())
             .directory(new File(System.getProperty("user.dir")));
-    pb.environment().put(Secret.ENV, SECRET);
+    pb.environment().put(Secret.ENV, secret);
     pb.environment().remove("PEERWATCH_CLUSTER_CONFIG");
     Process p = pb.start();
     into.add(p);
