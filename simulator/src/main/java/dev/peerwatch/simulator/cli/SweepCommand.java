@@ -197,6 +197,7 @@ final class SweepCommand implements Callable<Integer> {
     new JvmMemoryMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     ClusterStatus status = new ClusterStatus(System.err, registry);
+    String clusterLine;
     SweepRunner.checkDirectory(plan, out, resume);
     SweepRunner.Result result;
     List<String> files;
@@ -244,6 +245,7 @@ final class SweepCommand implements Callable<Integer> {
                 progress.update(n);
               },
               node.dispatch(plan));
+      clusterLine = status.summary() + "; by worker: " + status.perWorker();
       files = SweepOutputs.write(dir, plan, result.data());
       dir.commit();
     }
@@ -263,7 +265,7 @@ final class SweepCommand implements Callable<Integer> {
         result.resumed(),
         secs,
         out.toAbsolutePath().normalize());
-    System.out.println("  runs by worker: " + status.perWorker());
+    System.out.println("  cluster: " + clusterLine);
     System.out.println(
         "  sweep.yaml " + String.join(" ", files.stream().filter(f -> !f.contains("/")).toList()));
     return 0;

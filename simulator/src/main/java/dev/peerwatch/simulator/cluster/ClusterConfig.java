@@ -101,7 +101,7 @@ public final class ClusterConfig {
             "PEERWATCH_CLUSTER_CONFIG " + extra + ": no such file (allowed: a HOCON file)");
       }
       try {
-        c = ConfigFactory.parseFile(p.toFile()).withFallback(c);
+        c = ConfigFactory.parseFile(p.toFile()).resolve().withFallback(c);
       } catch (com.typesafe.config.ConfigException e) {
         throw new ConfigException("PEERWATCH_CLUSTER_CONFIG " + extra + ": " + e.getMessage());
       }

@@ -262,9 +262,12 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
     return this;
   }
 
-  /** Gives {@code p} runs until it has one per thread or none is pending. */
+  /**
+   * Gives {@code p} runs until it has two per thread or none is pending: the second hides the round
+   * trip to the coordinator, so a worker's threads never wait for their next run.
+   */
   private void fill(Peer p) {
-    while (p.session != null && queue.outAt(p.id) < p.hello.threads()) {
+    while (p.session != null && queue.outAt(p.id) < 2 * p.hello.threads()) {
       int t = queue.take(p.id);
       if (t < 0) {
         return;

@@ -113,6 +113,17 @@ public final class ClusterStatus {
     log.flush();
   }
 
+  /** Runs of this session, the seconds since the first worker joined, and their rate. */
+  public synchronized String summary() {
+    double secs = firstJoin < 0 ? 0 : (System.nanoTime() - firstJoin) / 1e9;
+    return String.format(
+        Locale.ROOT,
+        "%d runs in %.2f s since the first worker joined (%.1f runs/s)",
+        ranHere,
+        secs,
+        rate());
+  }
+
   /** Runs per second of this session since the first worker joined. */
   public synchronized double rate() {
     return firstJoin < 0 ? 0 : ranHere / Math.max(1e-9, (System.nanoTime() - firstJoin) / 1e9);
