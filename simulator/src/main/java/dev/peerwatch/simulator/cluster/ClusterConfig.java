@@ -115,6 +115,14 @@ public final class ClusterConfig {
    */
   public static void checkBindable(HostPort bind, String option) {
     InetAddress a = resolve(bind, option);
+    if (a.isAnyLocalAddress()) {
+      throw new ConfigException(
+          option
+              + " "
+              + bind
+              + ": other nodes cannot reach a wildcard address (allowed: this machine's address"
+              + " on the network the nodes share, e.g. 10.0.0.1:2552)");
+    }
     try (ServerSocket s = new ServerSocket()) {
       s.bind(new InetSocketAddress(a, bind.port()));
     } catch (IOException e) {

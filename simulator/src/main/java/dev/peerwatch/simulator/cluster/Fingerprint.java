@@ -7,20 +7,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The build a node runs: a SHA-256 over the code of every peerwatch module (the runnable jar's
- * bytes, or every file of each module's classes folder when run from a build tree). Two nodes with
- * equal fingerprints compute equal rows; a worker whose fingerprint differs from the coordinator's
- * is refused, since its rows could silently differ.
+ * The build a node runs: a SHA-256 over the code of every peerwatch module — every entry of the
+ * runnable jar (dependencies included), or every file of each module's classes folder when run from
+ * a build tree. Two nodes with equal fingerprints compute equal rows; a worker whose fingerprint
+ * differs from the coordinator's is refused, since its rows could silently differ.
  */
 final class Fingerprint {
   private static volatile String cached;
@@ -52,18 +56,53 @@ final class Fingerprint {
         if (Files.isDirectory(root)) {
           try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-              d.update(root.relativize(p).toString().replace('\\', '/').getBytes());
+              d.update(
+                  root.relativize(p)
+                      .toString()
+                      .replace('\\', '/')
+                      .getBytes(StandardCharsets.UTF_8));
               digest(d, p);
             }
           }
         } else {
-          digest(d, root);
+          digestJar(d, root);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return HexFormat.of().formatHex(d.digest());
+  }
+
+  /**
+   * Every entry of a jar by name and content, but not its manifest and Maven's pom.properties,
+   * which hold build dates and tool versions: the same sources and dependencies built on two
+   * machines give the same fingerprint though their jars' bytes differ.
+   */
+  private static void digestJar(MessageDigest d, Path jar) throws IOException {
+    try (JarFile j = new JarFile(jar.toFile())) {
+      List<JarEntry> entries =
+          j.stream()
+              .filter(e -> !e.isDirectory())
+              .filter(e -> !e.getName().equals("META-INF/MANIFEST.MF"))
+              .filter(e -> !e.getName().endsWith("/pom.properties"))
+              .sorted(Comparator.comparing(JarEntry::getName))
+              .toList();
+      for (JarEntry e : entries) {
+        d.update(e.getName().getBytes(StandardCharsets.UTF_8));
+        try (InputStream in = j.getInputStream(e)) {
+          update(d, in);
+        }
+      }
+    }
+  }
+
+  private static void update(MessageDigest d, InputStream in) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      d.update(buf, 0, n);
+    }
   }
 
   private static void digest(MessageDigest d, Path p) throws IOException {

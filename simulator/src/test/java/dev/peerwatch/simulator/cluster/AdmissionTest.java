@@ -69,6 +69,13 @@ class AdmissionTest {
   }
 
   @Test
+  void aWildcardBindAddressIsRefusedSinceNoNodeCouldReachIt() {
+    assertBad(
+        () -> ClusterConfig.checkBindable(new HostPort("0.0.0.0", 0), "--bind"),
+        "--bind 0.0.0.0:0: other nodes cannot reach a wildcard address");
+  }
+
+  @Test
   void workerLabelsAreBounded() {
     assertThat(ClusterStatus.label(1)).isEqualTo("w1");
     assertThat(ClusterStatus.label(ClusterStatus.MAX_LABELS)).isEqualTo("w32");
