@@ -85,6 +85,7 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
   private final AtomicInteger done;
   private final CompletableFuture<List<SweepData.Run>> result;
   private final List<SweepData.Run> rows = new ArrayList<>();
+  private final ActorRef<MemberGuard.Command> guard;
   private int nextId = 1;
 
   private ClusterCoordinator(
@@ -108,6 +109,7 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
       result.complete(rows);
     }
     ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
+    this.guard = ctx.spawn(MemberGuard.create(session.status(), MemberGuard.GRACE), "member-guard");
     if (session.localThreads() > 0) {
       Map<Integer, dev.peerwatch.config.scenario.Scenario> cells = new TreeMap<>();
       tasks.forEach(t -> cells.putIfAbsent(t.cell(), t.scenario()));
@@ -178,6 +180,7 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
       return this;
     }
     p.session = session.secret().sessionKey(p.nonce, h.nonce());
+    guard.tell(new MemberGuard.Admitted(pr.worker().path().address()));
     session.status().joined(p.id, where(pr.worker()), h.threads());
     pr.worker().tell(new WorkerNode.Accepted(session.name(), "w" + p.id));
     if (queue.complete()) {
