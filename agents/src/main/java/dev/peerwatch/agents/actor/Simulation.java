@@ -31,6 +31,14 @@ public final class Simulation implements AutoCloseable {
 
   /** Starts a system with {@code threads} dispatcher threads. */
   public Simulation(int threads) {
+    this(threads, ConfigFactory.empty());
+  }
+
+  /**
+   * Starts a system with {@code threads} dispatcher threads and {@code overrides} over the defaults
+   * (a cluster node's remoting, membership and serialization settings).
+   */
+  public Simulation(int threads, Config overrides) {
     this.threads = threads;
     // Initialise logging on this thread first: Pekko's threads logging concurrently during
     // initialisation would otherwise make SLF4J print a replay warning.
@@ -54,7 +62,13 @@ public final class Simulation implements AutoCloseable {
                     + "pekko.log-dead-letters-during-shutdown = off\n"
                     + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
             .withFallback(ConfigFactory.load());
+    cfg = overrides.withFallback(cfg);
     this.system = ActorSystem.create(SpawnProtocol.create(), "peerwatch", cfg);
+  }
+
+  /** The system itself (for extensions such as the cluster). */
+  public ActorSystem<?> system() {
+    return system;
   }
 
   /** The dispatcher's thread count. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ServeCommand.class,
       SweepCommand.class,
+      WorkerCommand.class,
       AnalyzeCommand.class,
       ProfilesCommand.class,
       BenchCommand.class,

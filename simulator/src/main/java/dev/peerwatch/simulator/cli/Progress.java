@@ -2,6 +2,7 @@ package dev.peerwatch.simulator.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A progress line on stderr: redrawn in place on a terminal; on a pipe or log, a line at most every
@@ -14,8 +15,15 @@ final class Progress {
   private final boolean terminal;
   private final long start = System.nanoTime();
   private long lastShown = -1;
+  private final Supplier<String> extra;
 
   Progress(String what, long total, PrintStream err) {
+    this(what, total, err, null);
+  }
+
+  /** A progress line that ends with {@code extra}'s text (e.g. runs by cluster worker). */
+  Progress(String what, long total, PrintStream err, Supplier<String> extra) {
+    this.extra = extra;
     this.what = what;
     this.total = total;
     this.err = err;
@@ -38,7 +46,8 @@ final class Progress {
     int filled = total == 0 ? width : (int) (done * width / total);
     String bar = "#".repeat(filled) + ".".repeat(width - filled);
     String line =
-        String.format(Locale.ROOT, "%s [%s] %d/%d %.1fs%s", what, bar, done, total, secs, eta);
+        String.format(Locale.ROOT, "%s [%s] %d/%d %.1fs%s", what, bar, done, total, secs, eta)
+            + (extra == null ? "" : "; " + extra.get());
     if (terminal) {
       err.print("\r" + line);
       if (done >= total) {

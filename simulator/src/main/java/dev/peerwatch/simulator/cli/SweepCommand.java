@@ -1,8 +1,13 @@
 package dev.peerwatch.simulator.cli;
 
 import dev.peerwatch.agents.actor.Simulation;
+import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.sweep.SweepSpec;
 import dev.peerwatch.config.sweep.Sweeps;
+import dev.peerwatch.simulator.cluster.ClusterStatus;
+import dev.peerwatch.simulator.cluster.ClusterSweep;
+import dev.peerwatch.simulator.cluster.HostPort;
+import dev.peerwatch.simulator.cluster.Secret;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.sweep.SweepOutputs;
@@ -63,8 +68,29 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin MetricsPortOption metricsOption;
 
+  @Option(
+      names = "--cluster",
+      description =
+          "Run the sweep on a Pekko cluster: this node coordinates and writes every file, workers"
+              + " join with 'peerwatch worker --join HOST:PORT'. --bind HOST:PORT is then this"
+              + " node's address (default 127.0.0.1:2552; --metrics-port uses its host);"
+              + " --threads N makes it also run N runs at once (default 0). Needs "
+              + Secret.ENV
+              + ".")
+  boolean cluster;
+
+  @Option(
+      names = "--seed-node",
+      paramLabel = "HOST:PORT",
+      description =
+          "With --cluster: join an existing cluster through this member (default: start" + " one).")
+  String seedNode;
+
   @Override
   public Integer call() throws Exception {
+    if (cluster) {
+      return callCluster();
+    }
     int t = Options.threads(threads);
     SweepSpec spec = Sweeps.load(sweep);
     SweepPlan plan = SweepPlan.of(spec);
@@ -136,6 +162,110 @@ final class SweepCommand implements Callable<Integer> {
         result.resumed(),
         secs,
         out.toAbsolutePath().normalize());
+    System.out.println(
+        "  sweep.yaml " + String.join(" ", files.stream().filter(f -> !f.contains("/")).toList()));
+    return 0;
+  }
+
+  /** The sweep on a cluster: the same steps and files, the runs done by the cluster's workers. */
+  private Integer callCluster() throws Exception {
+    Secret secret = Secret.from(System.getenv());
+    int t = threads == null ? 0 : threads;
+    if (t < 0 || t > 256) {
+      throw new ConfigException(
+          "--threads " + t + " is out of range (allowed: 0 to 256 with --cluster)");
+    }
+    HostPort at = HostPort.parse(metricsOption.bind, "--bind", 2552);
+    HostPort seed = seedNode == null ? null : HostPort.parse(seedNode, "--seed-node", 2552);
+    SweepSpec spec = Sweeps.load(sweep);
+    SweepPlan plan = SweepPlan.of(spec);
+    for (String s : plan.skipped()) {
+      System.err.println("peerwatch sweep: skipped cell " + s);
+    }
+    Integer metricsPort = metricsOption.port();
+    long start = System.nanoTime();
+    AtomicLong done = new AtomicLong();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Gauge.builder("peerwatch.sweep.runs.done", done, AtomicLong::doubleValue)
+        .description("Runs of the sweep finished (kept from before included)")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("peerwatch.sweep.runs.planned", plan, p -> p.runs())
+        .description("Runs the sweep has in all")
+        .strongReference(true)
+        .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    ClusterStatus status = new ClusterStatus(System.err, registry);
+    String clusterLine;
+    SweepRunner.checkDirectory(plan, out, resume);
+    SweepRunner.Result result;
+    List<String> files;
+    try (ClusterSweep node = ClusterSweep.start(at, seed, t, secret, status, 60);
+        OutputDir dir = OutputDir.open(out);
+        MetricsServer server =
+            metricsPort == null
+                ? null
+                : MetricsServer.start(
+                    at.host(),
+                    metricsPort,
+                    registry,
+                    () ->
+                        "{\"sweep\":\""
+                            + spec.name().replace("\"", "")
+                            + "\",\"runs_done\":"
+                            + done.get()
+                            + ",\"runs\":"
+                            + plan.runs()
+                            + "}\n")) {
+      status.event(
+          "coordinating sweep '"
+              + spec.name()
+              + "' ("
+              + plan.runs()
+              + " runs) at "
+              + node.address()
+              + "; start workers with: peerwatch worker --join "
+              + node.address());
+      Progress progress =
+          new Progress(
+              "sweep",
+              plan.runs(),
+              System.err,
+              () ->
+                  String.format(Locale.ROOT, "%.1f runs/s; ", status.rate()) + status.perWorker());
+      result =
+          SweepRunner.run(
+              node.simulation(),
+              plan,
+              out,
+              resume,
+              n -> {
+                done.set(n);
+                progress.update(n);
+              },
+              node.dispatch(plan));
+      clusterLine = status.summary() + "; by worker: " + status.perWorker();
+      files = SweepOutputs.write(dir, plan, result.data());
+      dir.commit();
+    }
+    SweepRunner.finish(out);
+    double secs = (System.nanoTime() - start) / 1e9;
+    if (!quiet) {
+      SweepOutputs.print(plan, result.data(), System.out);
+      System.out.println();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d cells x %d replications = %d runs (%d now, %d kept from before) in %.1f s -> %s%n",
+        plan.cells().size(),
+        spec.replications(),
+        plan.runs(),
+        result.ranNow(),
+        result.resumed(),
+        secs,
+        out.toAbsolutePath().normalize());
+    System.out.println("  cluster: " + clusterLine);
     System.out.println(
         "  sweep.yaml " + String.join(" ", files.stream().filter(f -> !f.contains("/")).toList()));
     return 0;

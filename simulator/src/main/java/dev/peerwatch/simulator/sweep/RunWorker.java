@@ -14,10 +14,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * ledger) and answers with the run's row. It asks for work rather than being pushed it, so a worker
  * on another machine would only need to reach the coordinator.
  */
-final class RunWorker extends AbstractBehavior<RunWorker.Task> {
+public final class RunWorker extends AbstractBehavior<RunWorker.Task> {
 
   /** Run {@code scenario} (cell {@code cell}, replication {@code replication}, seed applied). */
-  record Task(
+  public record Task(
       int run,
       int cell,
       int replication,
@@ -43,18 +43,17 @@ final class RunWorker extends AbstractBehavior<RunWorker.Task> {
   }
 
   private Behavior<Task> onTask(Task t) {
-    double[] values = SweepRows.values(OrgRun.batch(t.scenario(), true));
-    coordinator.tell(
-        new SweepCoordinator.Finished(
-            new SweepData.Run(
-                t.run(),
-                t.cell(),
-                t.replication(),
-                t.scenario().seed(),
-                t.levels(),
-                t.xs(),
-                values),
-            getContext().getSelf()));
+    coordinator.tell(new SweepCoordinator.Finished(run(t), getContext().getSelf()));
     return this;
+  }
+
+  /**
+   * Runs one task into its row: the one entry point every sweep dispatcher (local or on a cluster)
+   * uses, so that a run's values do not depend on where it ran.
+   */
+  public static SweepData.Run run(Task t) {
+    double[] values = SweepRows.values(OrgRun.batch(t.scenario(), true));
+    return new SweepData.Run(
+        t.run(), t.cell(), t.replication(), t.scenario().seed(), t.levels(), t.xs(), values);
   }
 }

@@ -96,8 +96,7 @@ final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> 
 
   private Behavior<Command> onFinished(Finished f) {
     try {
-      partial.write(SweepRows.line(f.row()));
-      partial.flush();
+      SweepRunner.append(partial, f.row());
     } catch (IOException e) {
       result.completeExceptionally(new UncheckedIOException(e));
       return Behaviors.stopped();

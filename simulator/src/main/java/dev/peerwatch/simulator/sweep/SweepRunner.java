@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * Runs a sweep's runs into an output directory, safely stoppable at any moment. The directory holds
@@ -36,9 +37,47 @@ public final class SweepRunner {
   /** What a session did: the sweep's rows in run order, how many ran now and how many were kept. */
   public record Result(SweepData data, int ranNow, int resumed) {}
 
-  /** Runs what remains of {@code plan} in {@code out}. */
+  /**
+   * Who runs a session's tasks: the behavior of a top-level actor that hands out {@code tasks},
+   * writes each finished row with {@link #append} to {@code partial} (from one actor, so rows never
+   * interleave), counts it in {@code done}, and completes {@code result} with this session's rows.
+   */
+  public interface Dispatch {
+    /** The coordinating actor of one session. */
+    Behavior<?> coordinator(
+        List<RunWorker.Task> tasks,
+        Writer partial,
+        AtomicInteger done,
+        CompletableFuture<List<SweepData.Run>> result);
+  }
+
+  /** Runs what remains of {@code plan} in {@code out}, on this machine's cores. */
   public static Result run(
       Simulation sim, SweepPlan plan, Path out, boolean resume, IntConsumer progress)
+      throws IOException {
+    return run(
+        sim,
+        plan,
+        out,
+        resume,
+        progress,
+        (tasks, w, done, result) -> SweepCoordinator.create(tasks, sim.threads(), w, done, result));
+  }
+
+  /** Appends a finished run's row to a partial results file and flushes it. */
+  public static void append(Writer partial, SweepData.Run row) throws IOException {
+    partial.write(SweepRows.line(row));
+    partial.flush();
+  }
+
+  /** Runs what remains of {@code plan} in {@code out}, handing its tasks to {@code dispatch}. */
+  public static Result run(
+      Simulation sim,
+      SweepPlan plan,
+      Path out,
+      boolean resume,
+      IntConsumer progress,
+      Dispatch dispatch)
       throws IOException {
     Path identity = out.resolve(IDENTITY);
     Path partial = out.resolve(PARTIAL);
@@ -78,9 +117,7 @@ public final class SweepRunner {
     try (Writer w =
         new BufferedWriter(
             Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.APPEND))) {
-      sim.spawn(
-          SweepCoordinator.create(tasks, sim.threads(), w, done, result),
-          "sweep-" + SWEEPS.incrementAndGet());
+      sim.spawn(dispatch.coordinator(tasks, w, done, result), "sweep-" + SWEEPS.incrementAndGet());
       fresh = Simulation.await(result, done::get, n -> progress.accept((int) n));
     }
     // Rows read back from the partial file carry the file's 6 decimals; this session's rows are

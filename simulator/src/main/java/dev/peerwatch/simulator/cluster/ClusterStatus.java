@@ -1,0 +1,158 @@
+package dev.peerwatch.simulator.cluster;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the coordinator tells the outside while a cluster sweep runs: one line per worker that
+ * joins, leaves or is refused; runs done by each worker; and meters. Written by the coordinator
+ * actor, read by the command's progress line and by Prometheus scrapes, hence synchronized.
+ *
+ * <p>Meters: {@code peerwatch.sweep.worker.runs} (counter, tag {@code worker}), {@code
+ * peerwatch.sweep.workers} (gauge: workers admitted and present), {@code
+ * peerwatch.sweep.runs.requeued} (counter: runs given back by departed workers). The {@code worker}
+ * tag is {@code w1} … {@code w}{@value #MAX_LABELS} by order of admission, then {@code other}: at
+ * most {@value #MAX_LABELS}+1 series however many workers come and go.
+ */
+public final class ClusterStatus {
+  /** The most distinct worker labels. */
+  static final int MAX_LABELS = 32;
+
+  private final PrintStream log;
+  private final MeterRegistry registry;
+  private final Map<Integer, long[]> runsByWorker = new TreeMap<>();
+  private final Map<Integer, String> where = new TreeMap<>();
+  private final AtomicInteger present = new AtomicInteger();
+  private final Counter requeued;
+  private final Map<Integer, Long> joinedAt = new TreeMap<>();
+  private long firstJoin = -1;
+  private long ranHere;
+  private String address = "";
+
+  /** Reports events to {@code log}; registers meters in {@code registry}. */
+  public ClusterStatus(PrintStream log, MeterRegistry registry) {
+    this.log = log;
+    this.registry = registry;
+    Gauge.builder("peerwatch.sweep.workers", present, AtomicInteger::doubleValue)
+        .description("Workers admitted to the sweep and still present")
+        .strongReference(true)
+        .register(registry);
+    requeued =
+        Counter.builder("peerwatch.sweep.runs.requeued")
+            .description("Runs given back to the queue because their worker left or died")
+            .register(registry);
+  }
+
+  static String label(int worker) {
+    return worker <= MAX_LABELS ? "w" + worker : "other";
+  }
+
+  /** The address the coordinator listens on, HOST:PORT. */
+  public synchronized String address() {
+    return address;
+  }
+
+  synchronized void listening(String hostPort) {
+    this.address = hostPort;
+  }
+
+  synchronized void joined(int worker, String from, int threads) {
+    runsByWorker.put(worker, new long[] {0});
+    joinedAt.put(worker, System.nanoTime());
+    if (firstJoin < 0) {
+      firstJoin = System.nanoTime();
+    }
+    where.put(worker, from);
+    present.incrementAndGet();
+    Counter.builder("peerwatch.sweep.worker.runs")
+        .description("Runs of the sweep finished by each worker (w1.. by order of admission)")
+        .tag("worker", label(worker))
+        .register(registry);
+    event(
+        String.format(
+            Locale.ROOT,
+            "worker %s joined from %s (%d thread%s)",
+            label(worker),
+            from,
+            threads,
+            threads == 1 ? "" : "s"));
+  }
+
+  synchronized void left(int worker, int back) {
+    present.decrementAndGet();
+    requeued.increment(back);
+    event(
+        "worker "
+            + label(worker)
+            + " at "
+            + where.get(worker)
+            + " is gone; "
+            + back
+            + " unfinished run"
+            + (back == 1 ? "" : "s")
+            + " back in the queue");
+  }
+
+  synchronized void ran(int worker) {
+    runsByWorker.get(worker)[0]++;
+    ranHere++;
+    registry.counter("peerwatch.sweep.worker.runs", "worker", label(worker)).increment();
+  }
+
+  /** Prints one line about the sweep on the status log. */
+  public synchronized void event(String line) {
+    log.println("peerwatch sweep: " + line);
+    log.flush();
+  }
+
+  /** Runs of this session, the seconds since the first worker joined, and their rate. */
+  public synchronized String summary() {
+    double secs = firstJoin < 0 ? 0 : (System.nanoTime() - firstJoin) / 1e9;
+    return String.format(
+        Locale.ROOT,
+        "%d runs in %.2f s since the first worker joined (%.1f runs/s)",
+        ranHere,
+        secs,
+        rate());
+  }
+
+  /** Runs per second of this session since the first worker joined. */
+  public synchronized double rate() {
+    return firstJoin < 0 ? 0 : ranHere / Math.max(1e-9, (System.nanoTime() - firstJoin) / 1e9);
+  }
+
+  /**
+   * Runs done per worker and each one's rate since it joined, e.g. {@code w1 120 (4.1/s), w2 118
+   * (4.0/s)}; at most 8 listed.
+   */
+  public synchronized String perWorker() {
+    long now = System.nanoTime();
+    List<String> parts = new ArrayList<>();
+    int shown = 0;
+    for (Map.Entry<Integer, long[]> e : runsByWorker.entrySet()) {
+      if (shown++ == 8) {
+        parts.add("+" + (runsByWorker.size() - 8) + " more");
+        break;
+      }
+      long n = e.getValue()[0];
+      double secs = Math.max(1e-9, (now - joinedAt.get(e.getKey())) / 1e9);
+      parts.add(String.format(Locale.ROOT, "w%d %d (%.1f/s)", e.getKey(), n, n / secs));
+    }
+    return parts.isEmpty() ? "no workers yet" : String.join(", ", parts);
+  }
+
+  /** Runs done by each worker, by worker number. */
+  public synchronized Map<Integer, Long> runs() {
+    Map<Integer, Long> m = new TreeMap<>();
+    runsByWorker.forEach((k, v) -> m.put(k, v[0]));
+    return m;
+  }
+}
