@@ -45,16 +45,30 @@ final class LiveMetrics implements AutoCloseable {
     gc.bindTo(registry);
   }
 
-  /** Binds {@code bind:port} (one-line error and exit 2 when it cannot) and starts serving. */
-  static LiveMetrics start(String bind, int port, Scenario scenario) {
+  /**
+   * Binds {@code bind:port} (one-line error naming {@code option} and exit 2 when it cannot) and
+   * starts serving.
+   */
+  static LiveMetrics start(String option, String bind, int port, Scenario scenario) {
     LiveMetrics m = new LiveMetrics(scenario);
     try {
-      m.server = MetricsServer.start(bind, port, m.registry, m::status);
+      m.server =
+          MetricsServer.start(
+              option,
+              bind,
+              port,
+              m.registry,
+              new MetricsServer.Pages(m::status, LiveMetrics::index));
     } catch (RuntimeException e) {
       m.gc.close();
       throw e;
     }
     return m;
+  }
+
+  /** The text at {@code /}. */
+  static String index() {
+    return "peerwatch: /metrics (Prometheus), /status (JSON)\n";
   }
 
   /** The port served. */

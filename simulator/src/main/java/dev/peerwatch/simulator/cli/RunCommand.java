@@ -49,7 +49,9 @@ final class RunCommand implements Callable<Integer> {
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =
-            metricsPort == null ? null : LiveMetrics.start(bind, metricsPort, sc);
+            metricsPort == null
+                ? null
+                : LiveMetrics.start("--metrics-port", bind, metricsPort, sc);
         Simulation sim = new Simulation(t)) {
       Progress progress = new Progress("run", sc.ticks() * (cf ? 2 : 1), System.err);
       java.util.function.LongConsumer onProgress =

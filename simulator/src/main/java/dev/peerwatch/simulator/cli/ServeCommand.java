@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     int t = Options.threads(o.threads);
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
-        LiveMetrics metrics = LiveMetrics.start(bind, port, sc);
+        LiveMetrics metrics = LiveMetrics.start("--port", bind, port, sc);
         Simulation sim = new Simulation(t)) {
       Signal.handle(new Signal("INT"), s -> metrics.stop().set(true));
       Signal.handle(new Signal("TERM"), s -> metrics.stop().set(true));

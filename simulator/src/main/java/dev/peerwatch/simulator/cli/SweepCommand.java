@@ -94,17 +94,20 @@ final class SweepCommand implements Callable<Integer> {
             metricsPort == null
                 ? null
                 : MetricsServer.start(
+                    "--metrics-port",
                     bind,
                     metricsPort,
                     registry,
-                    () ->
-                        "{\"sweep\":\""
-                            + spec.name().replace("\"", "")
-                            + "\",\"runs_done\":"
-                            + done.get()
-                            + ",\"runs\":"
-                            + plan.runs()
-                            + "}\n");
+                    new MetricsServer.Pages(
+                        () ->
+                            "{\"sweep\":\""
+                                + spec.name().replace("\"", "")
+                                + "\",\"runs_done\":"
+                                + done.get()
+                                + ",\"runs\":"
+                                + plan.runs()
+                                + "}\n",
+                        LiveMetrics::index));
         Simulation sim = new Simulation(t)) {
       Progress progress = new Progress("sweep", plan.runs(), System.err);
       result =
