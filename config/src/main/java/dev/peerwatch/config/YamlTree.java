@@ -153,45 +153,168 @@ public final class YamlTree {
     }
   }
 
+  /** The largest config file read: far above any real one, far below what could exhaust memory. */
+  static final long MAX_BYTES = 16L << 20;
+
+  /** The deepest nesting of mappings and lists a config file may have. */
+  static final int MAX_DEPTH = 100;
+
   /**
    * Reads the YAML file {@code file}, named {@code source} in messages; a missing file is "{@code
-   * source}: no such {@code what} file".
+   * source}: no such {@code what} file". Every way the file can fail to be read — a directory, a
+   * device, too large, not UTF-8 (with the position of the first bad byte), unreadable — is one
+   * {@link ConfigException} saying what is allowed.
    */
   public static Node readFile(java.nio.file.Path file, String source, String what) {
-    try (Reader r =
-        java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-      return read(r, source);
+    return read(new java.io.StringReader(readText(file, source, what)), source);
+  }
+
+  /**
+   * The text of {@code file} decoded strictly as UTF-8 (a byte-order mark is dropped), with the
+   * same messages as {@link #readFile}.
+   */
+  public static String readText(java.nio.file.Path file, String source, String what) {
+    byte[] bytes;
+    try {
+      if (java.nio.file.Files.isDirectory(file)) {
+        throw new ConfigException(
+            source + ": is a directory (allowed: a " + what + " file, YAML in UTF-8)");
+      }
+      if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+        throw new ConfigException(
+            source + ": is not a regular file (allowed: a " + what + " file, YAML in UTF-8)");
+      }
+      long size = java.nio.file.Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new ConfigException(
+            source
+                + ": is too large ("
+                + size
+                + " bytes; allowed: a "
+                + what
+                + " file of at most "
+                + MAX_BYTES
+                + " bytes)");
+      }
+      bytes = java.nio.file.Files.readAllBytes(file);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new ConfigException(source + ": no such " + what + " file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ConfigException(source + ": cannot read it (permission denied)");
     } catch (IOException e) {
-      throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
+      throw new ConfigException(source + ": cannot read it (" + ioReason(e) + ")");
     }
+    return decode(bytes, source);
+  }
+
+  /** {@code bytes} as UTF-8, or a message at the line and column of the first byte that is not. */
+  static String decode(byte[] bytes, String source) {
+    int b0 = bytes.length > 0 ? bytes[0] & 0xff : -1;
+    int b1 = bytes.length > 1 ? bytes[1] & 0xff : -1;
+    if ((b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe)) {
+      throw new ConfigException(
+          source + ":1:1: the file is UTF-16 text (allowed: UTF-8; convert it with iconv)");
+    }
+    int start = bytes.length >= 3 && b0 == 0xef && b1 == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    java.nio.charset.CharsetDecoder d =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult r = d.decode(in, out, true);
+    if (!r.isError()) {
+      r = d.flush(out);
+    }
+    out.flip();
+    if (r.isError()) {
+      String before = out.toString();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < before.length(); i++) {
+        if (before.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int bad = bytes[in.position()] & 0xff;
+      boolean nul = bytes.length > 1 && (bytes[1] == 0 || bytes[0] == 0);
+      throw new ConfigException(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s:%d:%d: not UTF-8 text (byte 0x%02X%s; allowed: YAML in UTF-8)",
+              source,
+              line,
+              before.length() - lineStart + 1,
+              bad,
+              nul ? ", the file looks binary or UTF-16" : ""));
+    }
+    String text = out.toString();
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      String before = text.substring(0, nul);
+      int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+      int column = nul - before.lastIndexOf('\n');
+      throw new ConfigException(
+          source
+              + ":"
+              + line
+              + ":"
+              + column
+              + ": a NUL byte: the file is binary, not text (allowed: YAML in UTF-8)");
+    }
+    return text;
+  }
+
+  private static String ioReason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Reads one YAML document; {@code file} names it in messages. An empty document is an error. */
   public static Node read(Reader reader, String file) {
     try (JsonParser p = FACTORY.createParser(reader)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new ConfigException(file + ": the file is empty");
+      try {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw new ConfigException(file + ": the file is empty");
+        }
+        Node root = readNode(p, file, "", 0);
+        if (p.nextToken() != null) {
+          throw new ConfigException(where(p, file) + ": more than one YAML document in the file");
+        }
+        return root;
+      } catch (JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 1) {
+          loc = p.currentLocation();
+        }
+        String at = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+        throw new ConfigException(at + ": malformed YAML: " + problem(e), e);
       }
-      Node root = readNode(p, file, "");
-      if (p.nextToken() != null) {
-        throw new ConfigException(where(p, file) + ": more than one YAML document in the file");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String at = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new ConfigException(at + ": malformed YAML: " + problem(e), e);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ConfigException(file + ": cannot read it (" + ioReason(e) + ")", e);
     }
   }
 
-  private static Node readNode(JsonParser p, String file, String path) throws IOException {
+  private static Node readNode(JsonParser p, String file, String path, int depth)
+      throws IOException {
     Where at = where(p, file);
     JsonToken t = p.currentToken();
+    if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+      throw new ConfigException(
+          at
+              + ": "
+              + (path.isEmpty() ? "" : path.substring(0, Math.min(path.length(), 60)) + "…: ")
+              + "nested more than "
+              + MAX_DEPTH
+              + " levels deep (allowed: at most "
+              + MAX_DEPTH
+              + ")");
+    }
     if (t == JsonToken.START_OBJECT) {
       Map<String, Node> entries = new LinkedHashMap<>();
       Map<String, Where> keys = new LinkedHashMap<>();
@@ -201,7 +324,7 @@ public final class YamlTree {
         keys.putIfAbsent(key, keyAt);
         String child = path.isEmpty() ? key : path + "." + key;
         p.nextToken();
-        Node value = readNode(p, file, child);
+        Node value = readNode(p, file, child, depth + 1);
         if (entries.put(key, value) != null) {
           throw new ConfigException(keyAt + ": " + child + ": duplicate key '" + key + "'");
         }
@@ -213,7 +336,7 @@ public final class YamlTree {
       List<Node> items = new ArrayList<>();
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        items.add(readNode(p, file, path + "[" + i++ + "]"));
+        items.add(readNode(p, file, path + "[" + i++ + "]", depth + 1));
       }
       return new ListNode(at, path, List.copyOf(items));
     }
