@@ -154,7 +154,7 @@ public final class YamlTree {
   }
 
   /** The largest config file read: far above any real one, far below what could exhaust memory. */
-  static final long MAX_BYTES = 16L << 20;
+  static final long MAX_BYTES = 64L << 20;
 
   /** The deepest nesting of mappings and lists a config file may have. */
   static final int MAX_DEPTH = 100;

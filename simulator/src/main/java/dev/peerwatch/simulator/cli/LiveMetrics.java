@@ -66,6 +66,12 @@ final class LiveMetrics implements AutoCloseable {
     return m;
   }
 
+  /** The URL of the page at {@code /} on {@code bind:port}. */
+  static String url(String bind, int port) {
+    String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    return "http://" + host + ":" + port + "/";
+  }
+
   /** The text at {@code /}. */
   static String index() {
     return "peerwatch: /metrics (Prometheus), /status (JSON)\n";

@@ -14,6 +14,7 @@ final class Progress {
   private final boolean terminal;
   private final long start = System.nanoTime();
   private long lastShown = -1;
+  private long base = -1;
 
   Progress(String what, long total, PrintStream err) {
     this.what = what;
@@ -22,14 +23,21 @@ final class Progress {
     this.terminal = System.console() != null;
   }
 
+  /**
+   * Shows {@code done}. The first value shown is the work that was already done (a resumed sweep's
+   * kept runs): the rate and the ETA count only what is done from then on.
+   */
   void update(long done) {
+    if (base < 0) {
+      base = done;
+    }
     long decile = total == 0 ? 10 : done * 10 / total;
     if (!terminal && (decile == lastShown || done == 0)) {
       return;
     }
     lastShown = decile;
     double secs = (System.nanoTime() - start) / 1e9;
-    double rate = secs > 0 ? done / secs : 0;
+    double rate = secs > 0 ? (done - base) / secs : 0;
     String eta =
         rate > 0 && done < total
             ? String.format(Locale.ROOT, ", ETA %.0fs", (total - done) / rate)

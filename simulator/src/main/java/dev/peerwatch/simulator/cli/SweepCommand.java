@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.cli;
 import dev.peerwatch.config.sweep.SweepSpec;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.io.Shutdown;
 import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.sweep.SweepOutputs;
@@ -88,8 +89,24 @@ final class SweepCommand implements Callable<Integer> {
         .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+    OutputDir.checkPath(out);
     SweepRunner.checkDirectory(plan, out, resume);
-    try (OutputDir dir = OutputDir.open(out);
+    boolean fresh = !java.nio.file.Files.exists(out.resolve("sweep.yaml"));
+    // Ctrl-C or SIGTERM: every finished run is already saved; say so, and how to go on.
+    Path shown = out.toAbsolutePath().normalize();
+    Shutdown.Registration say =
+        Shutdown.onSignalSay(
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "%npeerwatch sweep: interrupted; %d of %d runs are saved in %s (exit %s);"
+                        + " the same command with --resume runs the rest",
+                    done.get(),
+                    plan.runs(),
+                    shown,
+                    "130 for Ctrl-C, 143 for SIGTERM"));
+    try (say;
+        OutputDir dir = OutputDir.open(out);
         MetricsServer server =
             metricsPort == null
                 ? null
@@ -109,19 +126,32 @@ final class SweepCommand implements Callable<Integer> {
                                 + "}\n",
                         LiveMetrics::index));
         Simulation sim = new Simulation(t)) {
+      if (server != null) {
+        System.err.printf(
+            "peerwatch sweep: %s on %s (/metrics and /status)%n",
+            spec.name(), LiveMetrics.url(bind, server.port()));
+      }
       Progress progress = new Progress("sweep", plan.runs(), System.err);
-      result =
-          SweepRunner.run(
-              sim,
-              plan,
-              out,
-              resume,
-              n -> {
-                done.set(n);
-                progress.update(n);
-              });
-      files = SweepOutputs.write(dir, plan, result.data());
-      dir.commit();
+      try {
+        result =
+            SweepRunner.run(
+                sim,
+                plan,
+                out,
+                resume,
+                n -> {
+                  done.set(n);
+                  progress.update(n);
+                });
+        files = SweepOutputs.write(dir, plan, result.data());
+        dir.commit();
+      } catch (Exception | Error e) {
+        if (fresh && !Shutdown.shuttingDown()) {
+          // A sweep that failed (a full disk) in a directory it started in leaves nothing.
+          SweepRunner.discard(out);
+        }
+        throw e;
+      }
     }
     SweepRunner.finish(out);
     double secs = (System.nanoTime() - start) / 1e9;

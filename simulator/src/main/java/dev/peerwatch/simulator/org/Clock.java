@@ -125,15 +125,20 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     }
     idle = false;
     if (options.rate() > 0) {
-      long due = start + (long) ((tick - 1) * 1e9 / options.rate());
-      long wait = due - System.nanoTime();
+      // In doubles: at a tiny rate the due time is far beyond a long (or infinite). The wait is
+      // cut into slices so that a stop (SIGTERM) is seen within one slice, whatever the rate.
+      double wait = (tick - 1) * 1e9 / options.rate() - (System.nanoTime() - start);
       if (wait > 0) {
-        timers.startSingleTimer(new Resume(), Duration.ofNanos(wait));
+        timers.startSingleTimer(
+            new Resume(), Duration.ofNanos((long) Math.min(wait, WAIT_SLICE_NANOS)));
         return;
       }
     }
     startStep();
   }
+
+  /** The longest single wait of a paced clock before it looks at its stop flag again. */
+  private static final double WAIT_SLICE_NANOS = 100e6;
 
   private void startStep() {
     if (step == 1) {
@@ -156,7 +161,18 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   private Behavior<Command> resume() {
-    startStep();
+    if (!options.follows() && options.stop().get() && tick > 1) {
+      // Stopped while waiting for the next tick: the run ends with the last tick it settled.
+      long settled = tick - 1;
+      if (options.listener() != null) {
+        options.listener().onTick(engine, shards, settled, true);
+      }
+      if (options.follower() != null) {
+        options.follower().tell(new Advance(settled, true));
+      }
+      return finish(settled);
+    }
+    next();
     return this;
   }
 

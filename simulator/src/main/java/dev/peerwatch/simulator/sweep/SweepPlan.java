@@ -49,7 +49,12 @@ public final class SweepPlan {
     List<List<Factor.Level>> combos = combos(spec);
     List<Cell> cells = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    StringBuilder identity = new StringBuilder(yaml(spec.effective()));
+    // The identity is what the sweep computes, not where its files lie: the base scenario's
+    // content is part of it (below and in base_scenario), its path is not, so a sweep copied
+    // elsewhere with its base resumes its results.
+    Map<String, Object> located = new java.util.LinkedHashMap<>(spec.effective());
+    located.remove("base");
+    StringBuilder identity = new StringBuilder(yaml(located));
     for (List<Factor.Level> combo : combos) {
       Map<String, Object> tree = deepCopy(spec.baseTree());
       List<String> labels = new ArrayList<>();
