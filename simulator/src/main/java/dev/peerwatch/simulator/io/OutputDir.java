@@ -27,6 +27,7 @@ public final class OutputDir implements AutoCloseable {
   private final Path dir;
   private final List<Path[]> pending = new ArrayList<>();
   private final List<String> dropped = new ArrayList<>();
+  private final List<OutputStream> opened = new ArrayList<>();
   private final Shutdown.Registration onInterrupt;
   private volatile boolean committed;
   private volatile boolean closed;
@@ -217,7 +218,9 @@ public final class OutputDir implements AutoCloseable {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
     pending.add(new Path[] {tmp, target});
     try {
-      return guarded(target, Files.newOutputStream(tmp));
+      OutputStream raw = Files.newOutputStream(tmp);
+      opened.add(raw);
+      return guarded(target, raw);
     } catch (IOException e) {
       throw new WriteFailure(target, e);
     }
@@ -269,6 +272,15 @@ public final class OutputDir implements AutoCloseable {
     }
     closed = true;
     onInterrupt.close();
+    // A writer whose flush failed (a full disk) never closes its file: close every one here, so
+    // that no descriptor keeps a deleted temporary's space.
+    for (OutputStream o : opened) {
+      try {
+        o.close();
+      } catch (IOException ignored) {
+        // Closing is all we want; the data is being discarded.
+      }
+    }
     for (Path[] p : List.copyOf(pending)) {
       try {
         Files.deleteIfExists(p[0]);

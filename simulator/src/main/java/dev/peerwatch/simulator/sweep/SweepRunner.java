@@ -77,12 +77,12 @@ public final class SweepRunner {
     progress.accept(kept.size()); // the runs kept: rates and ETAs count only what runs now
     CompletableFuture<List<SweepData.Run>> result = new CompletableFuture<>();
     List<SweepData.Run> fresh;
-    try (Writer w =
-        new BufferedWriter(
-            new java.io.OutputStreamWriter(
-                OutputDir.guarded(
-                    partial, Files.newOutputStream(partial, StandardOpenOption.APPEND)),
-                StandardCharsets.UTF_8))) {
+    // The raw stream is a resource of its own: closed even when the writer's last flush fails.
+    try (java.io.OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.APPEND);
+        Writer w =
+            new BufferedWriter(
+                new java.io.OutputStreamWriter(
+                    OutputDir.guarded(partial, raw), StandardCharsets.UTF_8))) {
       sim.spawn(
           SweepCoordinator.create(tasks, sim.threads(), w, done, result),
           "sweep-" + SWEEPS.incrementAndGet());
