@@ -12,15 +12,28 @@ final class Progress {
   private final long total;
   private final PrintStream err;
   private final boolean terminal;
-  private final long start = System.nanoTime();
+  private final java.util.function.LongSupplier nanos;
+  private final long start;
   private long lastShown = -1;
   private long base = -1;
 
   Progress(String what, long total, PrintStream err) {
+    this(what, total, err, System.console() != null, System::nanoTime);
+  }
+
+  /** With the terminal decided and the clock given (tests). */
+  Progress(
+      String what,
+      long total,
+      PrintStream err,
+      boolean terminal,
+      java.util.function.LongSupplier nanos) {
     this.what = what;
     this.total = total;
     this.err = err;
-    this.terminal = System.console() != null;
+    this.terminal = terminal;
+    this.nanos = nanos;
+    this.start = nanos.getAsLong();
   }
 
   /**
@@ -36,7 +49,7 @@ final class Progress {
       return;
     }
     lastShown = decile;
-    double secs = (System.nanoTime() - start) / 1e9;
+    double secs = (nanos.getAsLong() - start) / 1e9;
     double rate = secs > 0 ? (done - base) / secs : 0;
     String eta =
         rate > 0 && done < total

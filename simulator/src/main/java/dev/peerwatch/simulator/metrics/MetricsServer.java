@@ -61,6 +61,13 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(
       String option, String bind, int port, PrometheusMeterRegistry registry, Pages pages) {
+    if (bind.isBlank()) {
+      // InetAddress would take "" for the loopback address: say it instead of guessing.
+      throw new ConfigException(
+          "--bind '"
+              + bind
+              + "': an empty address (allowed: an IP address or host name of this machine)");
+    }
     InetAddress address;
     try {
       address = InetAddress.getByName(bind);
@@ -129,7 +136,7 @@ public final class MetricsServer implements AutoCloseable {
                 "pekko.http.server.idle-timeout = 10s",
                 "pekko.http.server.request-timeout = 10s",
                 "pekko.http.server.bind-timeout = 10s",
-                "pekko.http.server.max-connections = 256",
+                "pekko.http.server.max-connections = 1024",
                 "pekko.http.server.parsing.max-content-length = 64k",
                 "pekko.http.server.server-header = peerwatch",
                 "pekko.http.server.transparent-head-requests = on",
