@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         LiveMetrics metrics =
             metricsPort == null
                 ? null
-                : LiveMetrics.start("--metrics-port", bind, metricsPort, sc);
+                : LiveMetrics.start("--metrics-port", bind, metricsPort, sc, o.runLabel);
         Simulation sim = new Simulation(t)) {
       if (metrics != null) {
         System.err.printf(

@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     Summary summary;
     Shutdown.Registration stopOnSignal = null;
     try (OutputDir dir = OutputDir.open(out);
-        LiveMetrics metrics = LiveMetrics.start("--port", bind, port, sc);
+        LiveMetrics metrics = LiveMetrics.start("--port", bind, port, sc, o.runLabel);
         Simulation sim = new Simulation(t)) {
       // SIGINT/SIGTERM: stop after the current tick, write the files, exit 0. The wait is bounded
       // so that a run whose files cannot be written still ends.

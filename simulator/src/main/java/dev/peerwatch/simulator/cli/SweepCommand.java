@@ -4,6 +4,7 @@ import dev.peerwatch.config.sweep.SweepSpec;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.io.Shutdown;
+import dev.peerwatch.simulator.metrics.LiveSeries;
 import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.sweep.SweepOutputs;
@@ -64,6 +65,26 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin MetricsPortOption metricsOption;
 
+  /** The sweep's /status: runs done and planned, this session's rate and the ETA. */
+  static String sweepStatus(String name, long done, long runs, long startNanos, AtomicLong kept) {
+    double secs = (System.nanoTime() - startNanos) / 1e9;
+    long base = Math.max(0, kept.get());
+    double rate = secs > 0 ? (done - base) / secs : 0;
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("sweep", name);
+    m.put("run", name);
+    m.put("state", done >= runs ? "finished" : "running");
+    m.put("runs_done", done);
+    m.put("runs", runs);
+    m.put("runs_per_second", Math.round(rate * 1000) / 1000.0);
+    m.put("eta_seconds", rate > 0 && done < runs ? Math.round((runs - done) / rate) : null);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     int t = Options.threads(threads);
@@ -79,6 +100,8 @@ final class SweepCommand implements Callable<Integer> {
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("run", spec.name());
+    AtomicLong kept = new AtomicLong(-1);
     Gauge.builder("peerwatch.sweep.runs.done", done, AtomicLong::doubleValue)
         .description("Runs of the sweep finished (kept from before included)")
         .strongReference(true)
@@ -116,15 +139,8 @@ final class SweepCommand implements Callable<Integer> {
                     metricsPort,
                     registry,
                     new MetricsServer.Pages(
-                        () ->
-                            "{\"sweep\":\""
-                                + spec.name().replace("\"", "")
-                                + "\",\"runs_done\":"
-                                + done.get()
-                                + ",\"runs\":"
-                                + plan.runs()
-                                + "}\n",
-                        LiveMetrics::index));
+                        () -> sweepStatus(spec.name(), done.get(), plan.runs(), start, kept),
+                        since -> new LiveSeries().json(since)));
         Simulation sim = new Simulation(t)) {
       if (server != null) {
         System.err.printf(
@@ -140,6 +156,7 @@ final class SweepCommand implements Callable<Integer> {
                 out,
                 resume,
                 n -> {
+                  kept.compareAndSet(-1, n);
                   done.set(n);
                   progress.update(n);
                 });

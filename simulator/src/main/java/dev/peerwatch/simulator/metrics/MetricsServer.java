@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -52,8 +53,37 @@ public final class MetricsServer implements AutoCloseable {
     this.binding = binding;
   }
 
-  /** The endpoints beyond /metrics: the status JSON and the page at {@code /}. */
-  public record Pages(Supplier<String> status, Supplier<String> index) {}
+  /**
+   * The endpoints beyond /metrics: the status JSON, and the points of the live page at {@code /}
+   * after a tick ({@code /series?since=T}).
+   */
+  public record Pages(Supplier<String> status, java.util.function.LongFunction<String> series) {}
+
+  /** The live page and its bundled assets: served from the jar, nothing from elsewhere. */
+  private static final Map<String, Asset> ASSETS =
+      Map.of(
+          "/", Asset.load("web/index.html", ContentTypes.TEXT_HTML_UTF8),
+          "/assets/live.js",
+              Asset.load("web/live.js", ContentTypes.parse("text/javascript; charset=utf-8")),
+          "/assets/uPlot.iife.min.js",
+              Asset.load(
+                  "web/uPlot.iife.min.js", ContentTypes.parse("text/javascript; charset=utf-8")),
+          "/assets/uPlot.min.css",
+              Asset.load("web/uPlot.min.css", ContentTypes.parse("text/css; charset=utf-8")));
+
+  private record Asset(ContentType type, byte[] bytes) {
+    static Asset load(String resource, ContentType type) {
+      try (java.io.InputStream in =
+          MetricsServer.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing from the build: " + resource);
+        }
+        return new Asset(type, in.readAllBytes());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 
   /**
    * Starts serving, or fails with a one-line {@link ConfigException} when the address cannot be
@@ -176,7 +206,14 @@ public final class MetricsServer implements AutoCloseable {
 
   /** The routes: three paths, GET (and HEAD) only. */
   private static final class Routes extends AllDirectives {
-    private static final java.util.Set<String> PATHS = java.util.Set.of("/", "/metrics", "/status");
+    private static final java.util.Set<String> PATHS = paths();
+
+    private static java.util.Set<String> paths() {
+      java.util.Set<String> p = new java.util.HashSet<>(ASSETS.keySet());
+      p.addAll(java.util.List.of("/metrics", "/status", "/series"));
+      return java.util.Set.copyOf(p);
+    }
+
     private final PrometheusMeterRegistry registry;
     private final Pages pages;
 
@@ -196,7 +233,18 @@ public final class MetricsServer implements AutoCloseable {
                               optionalHeaderValueByName(
                                   "Accept", accept -> complete(metrics(accept))))),
               path("status", () -> get(() -> complete(json(pages.status().get())))),
-              pathSingleSlash(() -> get(() -> complete(index()))));
+              path(
+                  "series",
+                  () ->
+                      get(
+                          () ->
+                              parameterOptional(
+                                  "since",
+                                  since -> complete(json(pages.series().apply(since(since))))))),
+              pathPrefix(
+                  "assets",
+                  () -> path(name -> get(() -> complete(asset(ASSETS.get("/assets/" + name)))))),
+              pathSingleSlash(() -> get(() -> complete(asset(ASSETS.get("/"))))));
       return headerValueByName(
           "Raw-Request-URI",
           raw -> PATHS.contains(rawPath(raw)) ? known : complete(StatusCodes.NOT_FOUND));
@@ -219,14 +267,22 @@ public final class MetricsServer implements AutoCloseable {
       return HttpResponse.create().withEntity(HttpEntities.create(type, bytes(body)));
     }
 
-    private HttpResponse index() {
-      String page = pages.index().get();
-      boolean html = page.startsWith("<!DOCTYPE") || page.startsWith("<html");
+    private static HttpResponse asset(Asset a) {
+      if (a == null) {
+        return HttpResponse.create().withStatus(StatusCodes.NOT_FOUND);
+      }
       return HttpResponse.create()
-          .withEntity(
-              HttpEntities.create(
-                  html ? ContentTypes.TEXT_HTML_UTF8 : ContentTypes.TEXT_PLAIN_UTF8, bytes(page)))
-          .addHeader(HttpHeader.parse("Cache-Control", "no-store"));
+          .withEntity(HttpEntities.create(a.type(), a.bytes()))
+          .addHeader(HttpHeader.parse("Cache-Control", "no-cache"));
+    }
+
+    /** The {@code since} parameter: a tick, or everything when absent or not a number. */
+    private static long since(Optional<String> s) {
+      try {
+        return s.map(Long::parseLong).orElse(-1L);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
     }
 
     private static HttpResponse json(String body) {

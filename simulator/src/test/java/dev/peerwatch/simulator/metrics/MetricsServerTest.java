@@ -35,7 +35,8 @@ class MetricsServerTest {
             "127.0.0.1",
             0,
             registry,
-            new MetricsServer.Pages(() -> "{\"state\":\"running\"}\n", () -> "hello\n"));
+            new MetricsServer.Pages(
+                () -> "{\"state\":\"running\"}\n", since -> "{\"since\":" + since + "}\n"));
   }
 
   @AfterEach
@@ -49,7 +50,18 @@ class MetricsServerTest {
     String metrics = request("GET", "/metrics");
     assertThat(metrics).startsWith("HTTP/1.1 200").contains("peerwatch_test_events_total 3.0");
     assertThat(request("GET", "/status")).startsWith("HTTP/1.1 200").endsWith("running\"}\n");
-    assertThat(request("GET", "/")).startsWith("HTTP/1.1 200").endsWith("hello\n");
+    assertThat(request("GET", "/"))
+        .startsWith("HTTP/1.1 200")
+        .contains("Content-Type: text/html")
+        .contains("<script src=\"assets/live.js\"></script>");
+    assertThat(request("GET", "/series?since=42"))
+        .startsWith("HTTP/1.1 200")
+        .endsWith("{\"since\":42}\n");
+    assertThat(request("GET", "/series")).endsWith("{\"since\":-1}\n");
+    assertThat(request("GET", "/assets/uPlot.iife.min.js"))
+        .startsWith("HTTP/1.1 200")
+        .contains("uPlot");
+    assertThat(request("GET", "/assets/uPlot.min.css")).startsWith("HTTP/1.1 200");
   }
 
   @Test
@@ -64,7 +76,17 @@ class MetricsServerTest {
   @Test
   void unknownPathsAre404() throws IOException {
     for (String p :
-        new String[] {"/metricsX", "/status/../metrics", "/metrics/", "/x", "/status.json"}) {
+        new String[] {
+          "/metricsX",
+          "/status/../metrics",
+          "/metrics/",
+          "/x",
+          "/status.json",
+          "/assets/nope.js",
+          "/assets/../metrics",
+          "/assets/",
+          "/assets/live.js/x"
+        }) {
       assertThat(request("GET", p)).as(p).startsWith("HTTP/1.1 404");
     }
   }
