@@ -102,7 +102,7 @@ class YamlTreeFileTest {
 
   @Test
   void readingTextOfAMissingFileSaysSo() {
-    assertThatThrownBy(() -> YamlTree.readText(tmp.resolve("n"), "n", "sweep"))
+    assertThatThrownBy(() -> ConfigFiles.readText(tmp.resolve("n"), "n", "sweep"))
         .hasMessage("n: no such sweep file");
   }
 }

@@ -65,7 +65,8 @@ public final class Main implements Runnable {
             err.println(name + ": " + bad.getMessage());
             return BAD_INPUT;
           }
-          OutputDir.WriteFailure write = find(ex, OutputDir.WriteFailure.class);
+          dev.peerwatch.simulator.io.WriteFailure write =
+              find(ex, dev.peerwatch.simulator.io.WriteFailure.class);
           java.io.IOException io = write != null ? write : find(ex, java.io.IOException.class);
           if (io != null) {
             err.println(

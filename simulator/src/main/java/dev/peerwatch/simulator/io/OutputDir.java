@@ -43,26 +43,6 @@ public final class OutputDir implements AutoCloseable {
   }
 
   /**
-   * A write to an output file failed: names the file and the reason ("no space left on device").
-   */
-  public static final class WriteFailure extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final transient Path file;
-
-    /** A failure to write {@code file}. */
-    public WriteFailure(Path file, IOException cause) {
-      super(
-          "cannot write " + file.toAbsolutePath().normalize() + " (" + reason(cause) + ")", cause);
-      this.file = file;
-    }
-
-    /** The file that could not be written. */
-    public Path file() {
-      return file;
-    }
-  }
-
-  /**
    * Refuses an empty {@code --out} (it would mean the current directory without saying so).
    *
    * @throws ConfigException naming the option and what is allowed
@@ -74,58 +54,6 @@ public final class OutputDir implements AutoCloseable {
               + dir
               + "': an empty directory name (allowed: a directory path; '.' for the current one)");
     }
-  }
-
-  /**
-   * {@code out} for writing {@code file}: any failure of a write is a {@link WriteFailure} naming
-   * the file.
-   */
-  public static OutputStream guarded(Path file, OutputStream out) {
-    return new java.io.FilterOutputStream(out) {
-      @Override
-      public void write(int b) throws IOException {
-        try {
-          out.write(b);
-        } catch (WriteFailure e) {
-          throw e;
-        } catch (IOException e) {
-          throw new WriteFailure(file, e);
-        }
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        try {
-          out.write(b, off, len);
-        } catch (WriteFailure e) {
-          throw e;
-        } catch (IOException e) {
-          throw new WriteFailure(file, e);
-        }
-      }
-
-      @Override
-      public void flush() throws IOException {
-        try {
-          out.flush();
-        } catch (WriteFailure e) {
-          throw e;
-        } catch (IOException e) {
-          throw new WriteFailure(file, e);
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        try {
-          out.close();
-        } catch (WriteFailure e) {
-          throw e;
-        } catch (IOException e) {
-          throw new WriteFailure(file, e);
-        }
-      }
-    };
   }
 
   /**
@@ -179,20 +107,7 @@ public final class OutputDir implements AutoCloseable {
 
   /** Why an I/O operation failed, in a few words ("no space left on device"). */
   public static String reason(IOException e) {
-    if (e instanceof WriteFailure w && w.getCause() instanceof IOException c) {
-      return reason(c);
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      return f.getReason().toLowerCase(java.util.Locale.ROOT);
-    }
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory";
-    }
-    String m = e.getMessage();
-    return m == null ? "input/output error" : m.toLowerCase(java.util.Locale.ROOT);
+    return WriteFailure.reason(e);
   }
 
   /** The directory. */
@@ -220,7 +135,7 @@ public final class OutputDir implements AutoCloseable {
     try {
       OutputStream raw = Files.newOutputStream(tmp);
       opened.add(raw);
-      return guarded(target, raw);
+      return WriteFailure.guard(target, raw);
     } catch (IOException e) {
       throw new WriteFailure(target, e);
     }

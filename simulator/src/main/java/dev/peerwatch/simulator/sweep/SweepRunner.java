@@ -1,7 +1,6 @@
 package dev.peerwatch.simulator.sweep;
 
 import dev.peerwatch.config.ConfigException;
-import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -82,7 +81,8 @@ public final class SweepRunner {
         Writer w =
             new BufferedWriter(
                 new java.io.OutputStreamWriter(
-                    OutputDir.guarded(partial, raw), StandardCharsets.UTF_8))) {
+                    dev.peerwatch.simulator.io.WriteFailure.guard(partial, raw),
+                    StandardCharsets.UTF_8))) {
       sim.spawn(
           SweepCoordinator.create(tasks, sim.threads(), w, done, result),
           "sweep-" + SWEEPS.incrementAndGet());
@@ -214,7 +214,9 @@ public final class SweepRunner {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
-      throw e instanceof OutputDir.WriteFailure ? e : new OutputDir.WriteFailure(target, e);
+      throw e instanceof dev.peerwatch.simulator.io.WriteFailure
+          ? e
+          : new dev.peerwatch.simulator.io.WriteFailure(target, e);
     }
   }
 }
