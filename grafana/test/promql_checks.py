@@ -203,6 +203,7 @@ def dashboard_queries(path):
 
 def substitute(expr, topology):
     expr = expr.replace("$__rate_interval", "1m").replace("${__rate_interval}", "1m")
+    expr = expr.replace("${run}", ".*").replace("$run", ".*")  # the run selector's "All"
     return expr.replace("${topology}", topology).replace("$topology", topology)
 
 

@@ -54,7 +54,7 @@ gen_schema() {
   mv "$out.tmp" "$out"
 }
 gen_schema dashboard.json raw/dashboard/x/dashboard_types.gen.d.ts Dashboard
-for plugin in timeseries:TimeSeriesPanelCfg stat:StatPanelCfg gauge:GaugePanelCfg bargauge:BarGaugePanelCfg; do
+for plugin in timeseries:TimeSeriesPanelCfg stat:StatPanelCfg gauge:GaugePanelCfg bargauge:BarGaugePanelCfg xychart:XYChartPanelCfg; do
   gen_schema "${plugin%%:*}.options.json" \
     "raw/composable/${plugin%%:*}/panelcfg/x/${plugin##*:}_types.gen.d.ts" Options
 done

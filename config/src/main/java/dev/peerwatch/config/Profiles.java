@@ -118,7 +118,18 @@ public final class Profiles {
     Map<String, Cell> settingCells = new HashMap<>();
     YamlTree.Node ext = top.get("extends");
     if (ext != null) {
-      Profile parent = load(ext.asScalar().asText(), base, chain);
+      Profile parent;
+      try {
+        parent = load(ext.asScalar().asText(), base, chain);
+      } catch (ConfigException e) {
+        // Name the line that asks for the parent, unless the parent's own file is named already.
+        if (e.getMessage().startsWith("unknown profile")
+            || e.getMessage().startsWith("profile '")
+            || e.getMessage().startsWith(ext.asScalar().asText() + ": no such")) {
+          throw ext.error(e.getMessage());
+        }
+        throw e;
+      }
       System.arraycopy(parent.cells(), 0, cells, 0, cells.length);
       settingCells.putAll(parent.settingCells());
     }
@@ -152,7 +163,8 @@ public final class Profiles {
     }
     Profile profile =
         new Profile(name, family, provider, description, source, cells, Map.copyOf(settingCells));
-    checkComplete(profile, source);
+    checkComplete(
+        profile, top.where() + ": " + source.replaceFirst("^.*", "profile '" + name + "'"));
     checkShares(profile, source);
     return profile;
   }

@@ -153,45 +153,60 @@ public final class YamlTree {
     }
   }
 
+  /** The deepest nesting of mappings and lists a config file may have. */
+  static final int MAX_DEPTH = 100;
+
   /**
    * Reads the YAML file {@code file}, named {@code source} in messages; a missing file is "{@code
-   * source}: no such {@code what} file".
+   * source}: no such {@code what} file". Every way the file can fail to be read — a directory, a
+   * device, too large, not UTF-8 (with the position of the first bad byte), unreadable — is one
+   * {@link ConfigException} saying what is allowed.
    */
   public static Node readFile(java.nio.file.Path file, String source, String what) {
-    try (Reader r =
-        java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-      return read(r, source);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new ConfigException(source + ": no such " + what + " file");
-    } catch (IOException e) {
-      throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
-    }
+    return read(new java.io.StringReader(ConfigFiles.readText(file, source, what)), source);
   }
 
   /** Reads one YAML document; {@code file} names it in messages. An empty document is an error. */
   public static Node read(Reader reader, String file) {
     try (JsonParser p = FACTORY.createParser(reader)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new ConfigException(file + ": the file is empty");
+      try {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw new ConfigException(file + ": the file is empty");
+        }
+        Node root = readNode(p, file, "", 0);
+        if (p.nextToken() != null) {
+          throw new ConfigException(where(p, file) + ": more than one YAML document in the file");
+        }
+        return root;
+      } catch (JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 1) {
+          loc = p.currentLocation();
+        }
+        String at = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+        throw new ConfigException(at + ": malformed YAML: " + problem(e), e);
       }
-      Node root = readNode(p, file, "");
-      if (p.nextToken() != null) {
-        throw new ConfigException(where(p, file) + ": more than one YAML document in the file");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String at = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new ConfigException(at + ": malformed YAML: " + problem(e), e);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ConfigException(file + ": cannot read it (" + ConfigFiles.ioReason(e) + ")", e);
     }
   }
 
-  private static Node readNode(JsonParser p, String file, String path) throws IOException {
+  private static Node readNode(JsonParser p, String file, String path, int depth)
+      throws IOException {
     Where at = where(p, file);
     JsonToken t = p.currentToken();
+    if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+      throw new ConfigException(
+          at
+              + ": "
+              + (path.isEmpty() ? "" : path.substring(0, Math.min(path.length(), 60)) + "…: ")
+              + "nested more than "
+              + MAX_DEPTH
+              + " levels deep (allowed: at most "
+              + MAX_DEPTH
+              + ")");
+    }
     if (t == JsonToken.START_OBJECT) {
       Map<String, Node> entries = new LinkedHashMap<>();
       Map<String, Where> keys = new LinkedHashMap<>();
@@ -201,7 +216,7 @@ public final class YamlTree {
         keys.putIfAbsent(key, keyAt);
         String child = path.isEmpty() ? key : path + "." + key;
         p.nextToken();
-        Node value = readNode(p, file, child);
+        Node value = readNode(p, file, child, depth + 1);
         if (entries.put(key, value) != null) {
           throw new ConfigException(keyAt + ": " + child + ": duplicate key '" + key + "'");
         }
@@ -213,7 +228,7 @@ public final class YamlTree {
       List<Node> items = new ArrayList<>();
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        items.add(readNode(p, file, path + "[" + i++ + "]"));
+        items.add(readNode(p, file, path + "[" + i++ + "]", depth + 1));
       }
       return new ListNode(at, path, List.copyOf(items));
     }

@@ -18,7 +18,20 @@ public record Factor(String name, List<Level> levels, Distribution distribution,
    *
    * @param x the level's number for plots (NaN for a categorical level)
    */
-  public record Level(String label, double x, Map<String, Object> set) {}
+  public record Level(String label, double x, Map<String, Object> set, Map<String, String> where) {
+    /** A level without positions (built in code). */
+    public Level(String label, double x, Map<String, Object> set) {
+      this(label, x, set, Map.of());
+    }
+
+    /**
+     * Where the sweep file sets {@code key} ({@code file:line:column}), for messages about a cell
+     * built from it; null when unknown.
+     */
+    public String where(String key) {
+      return where.get(key);
+    }
+  }
 
   /** A continuous distribution: uniform on [min, max], or log-uniform on it. */
   public record Distribution(String kind, double min, double max) {

@@ -178,10 +178,15 @@ public final class Sweeps {
         YamlTree.MapNode lm = n.asMap();
         lm.allowOnly(LEVEL);
         Map<String, Object> set = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlTree.Node> e : lm.require("set").asMap().entries().entrySet()) {
+        Map<String, String> where = new LinkedHashMap<>();
+        YamlTree.MapNode sm = lm.require("set").asMap();
+        for (Map.Entry<String, YamlTree.Node> e : sm.entries().entrySet()) {
           set.put(e.getKey(), value(e.getValue()));
+          where.put(
+              e.getKey(), sm.keyWhere().getOrDefault(e.getKey(), e.getValue().where()).toString());
         }
-        levels.add(new Factor.Level(lm.require("label").asScalar().asText(), Double.NaN, set));
+        levels.add(
+            new Factor.Level(lm.require("label").asScalar().asText(), Double.NaN, set, where));
       }
       if (design.equals("latin-hypercube")) {
         throw m.error(
@@ -211,7 +216,8 @@ public final class Sweeps {
         Object v = value(n);
         double x = v instanceof Number num ? num.doubleValue() : Double.NaN;
         numeric &= v instanceof Number;
-        levels.add(new Factor.Level(label(v), x, Map.of(path, v)));
+        levels.add(
+            new Factor.Level(label(v), x, Map.of(path, v), Map.of(path, n.where().toString())));
       }
       if (design.equals("latin-hypercube")) {
         throw m.error(
@@ -245,7 +251,8 @@ public final class Sweeps {
         double x = from + i * step;
         x = Math.round(x * 1e9) / 1e9;
         Object v = whole ? (Object) (long) x : (Object) x;
-        levels.add(new Factor.Level(label(v), x, Map.of(path, v)));
+        levels.add(
+            new Factor.Level(label(v), x, Map.of(path, v), Map.of(path, r.where().toString())));
       }
       Factor.Distribution uniform = new Factor.Distribution("uniform", from, to);
       return new Factor(

@@ -113,8 +113,51 @@ final class BenchCommand implements Callable<Integer> {
               + " of 10 (inline, 10 ticks), with their peak heap.")
   boolean scale;
 
+  /** The allowed values, as the messages give them. */
+  static final String WARMUP = "0 to 1000";
+
+  static final String ITERATIONS = "1 to 1000";
+  static final String AGENTS = "multiples of 10 from 10 to 1000000, comma-separated";
+  static final String HEAP_AGENTS = "0 (skip), or a multiple of 10 from 10 to 1000000";
+  static final String TICKS = "1 to 1000000";
+  private static final int MAX_AGENTS = 1_000_000;
+
+  /** Checks every flag on its own: one message for the first that is out of range. */
+  void validate() {
+    if (rollouts < 1 || rollouts > 100_000) {
+      throw new ConfigException(
+          "--rollouts " + rollouts + " is out of range (allowed: 1 to 100000)");
+    }
+    if (warmup < 0 || warmup > 1000) {
+      throw new ConfigException(
+          "--warmup " + warmup + " is out of range (allowed: " + WARMUP + ")");
+    }
+    if (iterations < 1 || iterations > 1000) {
+      throw new ConfigException(
+          "--iterations " + iterations + " is out of range (allowed: " + ITERATIONS + ")");
+    }
+    if (ticks < 1 || ticks > 1_000_000) {
+      throw new ConfigException("--ticks " + ticks + " is out of range (allowed: " + TICKS + ")");
+    }
+    for (int n : agents) {
+      if (n < 10 || n > MAX_AGENTS || n % 10 != 0) {
+        throw new ConfigException("--agents " + n + " is out of range (allowed: " + AGENTS + ")");
+      }
+    }
+    if (heapAgents != 0 && (heapAgents < 10 || heapAgents > MAX_AGENTS || heapAgents % 10 != 0)) {
+      throw new ConfigException(
+          "--heap-agents " + heapAgents + " is out of range (allowed: " + HEAP_AGENTS + ")");
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (!List.of("replicate", "run", "serve", "sweep").contains(job)) {
+      throw new ConfigException(
+          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep)");
+    }
+    validate();
+    Options.threads(threads);
     if (job.equals("run")) {
       return RunBench.run(this);
     }
@@ -130,10 +173,6 @@ final class BenchCommand implements Callable<Integer> {
     if (!job.equals("replicate")) {
       throw new ConfigException(
           "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep, llm)");
-    }
-    if (rollouts < 1 || rollouts > 100_000 || warmup < 0 || iterations < 1) {
-      throw new ConfigException(
-          "--rollouts must be 1 to 100000, --iterations at least 1, --warmup at least 0");
     }
     long main = System.currentTimeMillis();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -2,7 +2,10 @@ package dev.peerwatch.simulator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.simulator.metrics.LiveSeries;
+import dev.peerwatch.simulator.metrics.LiveSnapshot;
 import dev.peerwatch.simulator.metrics.MetricsServer;
+import dev.peerwatch.simulator.metrics.RegistrySnapshots;
 import dev.peerwatch.simulator.org.OrgMetrics;
 import dev.peerwatch.simulator.org.OrgRun;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -32,12 +35,33 @@ final class LiveMetrics implements AutoCloseable {
   private final AtomicReference<String> state = new AtomicReference<>("running");
   private final AtomicBoolean stop = new AtomicBoolean();
   private final ObjectMapper json = new ObjectMapper();
+  private final LiveSeries series = new LiveSeries();
+  private final LiveSnapshot.Source snapshots;
+  private final String runLabel;
   private volatile double rate;
   private MetricsServer server;
 
-  private LiveMetrics(Scenario scenario) {
+  private LiveMetrics(Scenario scenario, String runLabel) {
     this.scenario = scenario;
+    this.runLabel = runLabel;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Every series carries the run's label (one value per process: bounded), so that two runs of
+    // the same topology scraped by one Prometheus stay apart.
+    registry.config().commonTags("run", runLabel);
+    io.micrometer.core.instrument.Gauge.builder("peerwatch.run.info", () -> 1)
+        .description("The run: its scenario, seed, topology and peerwatch's version (always 1)")
+        .tags(
+            "scenario",
+            scenario.name(),
+            "seed",
+            Long.toString(scenario.seed()),
+            "topology",
+            scenario.topology().kind().id(),
+            "version",
+            version())
+        .strongReference(true)
+        .register(registry);
+    this.snapshots = new RegistrySnapshots(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
@@ -45,16 +69,51 @@ final class LiveMetrics implements AutoCloseable {
     gc.bindTo(registry);
   }
 
-  /** Binds {@code bind:port} (one-line error and exit 2 when it cannot) and starts serving. */
-  static LiveMetrics start(String bind, int port, Scenario scenario) {
-    LiveMetrics m = new LiveMetrics(scenario);
+  /**
+   * Binds {@code bind:port} (one-line error naming {@code option} and exit 2 when it cannot) and
+   * starts serving.
+   */
+  static LiveMetrics start(
+      String option, String bind, int port, Scenario scenario, String runLabel) {
+    LiveMetrics m = new LiveMetrics(scenario, runLabel(runLabel, scenario));
     try {
-      m.server = MetricsServer.start(bind, port, m.registry, m::status);
+      m.server =
+          MetricsServer.start(
+              option, bind, port, m.registry, new MetricsServer.Pages(m::status, m.series::json));
     } catch (RuntimeException e) {
       m.gc.close();
       throw e;
     }
     return m;
+  }
+
+  /** The URL of the page at {@code /} on {@code bind:port}. */
+  static String url(String bind, int port) {
+    String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    return "http://" + host + ":" + port + "/";
+  }
+
+  /** peerwatch's version, from the jar's manifest ("dev" when run from classes). */
+  static String version() {
+    String v = LiveMetrics.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /**
+   * The run label: the one given (checked), or the scenario's name and seed ({@code
+   * hub-trust-grows-s1}).
+   */
+  static String runLabel(String given, Scenario scenario) {
+    if (given == null) {
+      return scenario.name() + "-s" + scenario.seed();
+    }
+    if (!given.matches("[A-Za-z0-9_.:-]{1,64}")) {
+      throw new dev.peerwatch.config.ConfigException(
+          "--run-label '"
+              + given
+              + "' is not allowed (allowed: 1 to 64 letters, digits, '_', '.', ':' or '-')");
+    }
+    return given;
   }
 
   /** The port served. */
@@ -73,17 +132,23 @@ final class LiveMetrics implements AutoCloseable {
     return new OrgRun.Live(ticksPerSecond, stop, new OrgMetrics(registry, scenario, levelsEvery));
   }
 
+  /** The run has settled {@code t} ticks: the page's next point. */
   void ticked(long t) {
     tick.set(t);
+    series.add(snapshots.at(t));
   }
 
   void finished() {
+    series.add(snapshots.at(tick.get()));
     state.set("finished");
   }
 
   private String status() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", scenario.name());
+    m.put("run", runLabel);
+    m.put("seed", scenario.seed());
+    m.put("topology", scenario.topology().kind().id());
     m.put("state", stop.get() && !state.get().equals("finished") ? "stopping" : state.get());
     m.put("tick", tick.get());
     m.put("ticks", scenario.ticks());

@@ -2,6 +2,7 @@ package dev.peerwatch.simulator.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +14,11 @@ final class Progress {
   private final long total;
   private final PrintStream err;
   private final boolean terminal;
-  private final long start = System.nanoTime();
-  private long lastShown = -1;
+  private final LongSupplier nanos;
+  private final long start;
   private final Supplier<String> extra;
+  private long lastShown = -1;
+  private long base = -1;
 
   Progress(String what, long total, PrintStream err) {
     this(what, total, err, null);
@@ -23,21 +26,45 @@ final class Progress {
 
   /** A progress line that ends with {@code extra}'s text (e.g. runs by cluster worker). */
   Progress(String what, long total, PrintStream err, Supplier<String> extra) {
-    this.extra = extra;
+    this(what, total, err, System.console() != null, System::nanoTime, extra);
+  }
+
+  /** With the terminal decided and the clock given (tests). */
+  Progress(String what, long total, PrintStream err, boolean terminal, LongSupplier nanos) {
+    this(what, total, err, terminal, nanos, null);
+  }
+
+  private Progress(
+      String what,
+      long total,
+      PrintStream err,
+      boolean terminal,
+      LongSupplier nanos,
+      Supplier<String> extra) {
     this.what = what;
     this.total = total;
     this.err = err;
-    this.terminal = System.console() != null;
+    this.terminal = terminal;
+    this.nanos = nanos;
+    this.start = nanos.getAsLong();
+    this.extra = extra;
   }
 
+  /**
+   * Shows {@code done}. The first value shown is the work that was already done (a resumed sweep's
+   * kept runs): the rate and the ETA count only what is done from then on.
+   */
   void update(long done) {
+    if (base < 0) {
+      base = done;
+    }
     long decile = total == 0 ? 10 : done * 10 / total;
     if (!terminal && (decile == lastShown || done == 0)) {
       return;
     }
     lastShown = decile;
-    double secs = (System.nanoTime() - start) / 1e9;
-    double rate = secs > 0 ? done / secs : 0;
+    double secs = (nanos.getAsLong() - start) / 1e9;
+    double rate = secs > 0 ? (done - base) / secs : 0;
     String eta =
         rate > 0 && done < total
             ? String.format(Locale.ROOT, ", ETA %.0fs", (total - done) / rate)

@@ -78,8 +78,15 @@ final class RunCommand implements Callable<Integer> {
     try (OrgMindOptions mindsHeld = minds;
         OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =
-            metricsPort == null ? null : LiveMetrics.start(bind, metricsPort, sc);
+            metricsPort == null
+                ? null
+                : LiveMetrics.start("--metrics-port", bind, metricsPort, sc, o.runLabel);
         Simulation sim = new Simulation(t)) {
+      if (metrics != null) {
+        System.err.printf(
+            "peerwatch run: %s on %s (/metrics and /status)%n",
+            sc.name(), LiveMetrics.url(bind, metrics.port()));
+      }
       Progress progress = new Progress("run", sc.ticks() * (cf ? 2 : 1), System.err);
       java.util.function.LongConsumer onProgress =
           done -> {
@@ -106,6 +113,9 @@ final class RunCommand implements Callable<Integer> {
         metrics.finished();
       }
       o.writeSummary(dir, "run", summary, cf, level);
+      if (level == LedgerLevel.NONE) {
+        dir.drop("ledger.jsonl");
+      }
       dir.commit();
     }
     o.printDone(summary, out, level);

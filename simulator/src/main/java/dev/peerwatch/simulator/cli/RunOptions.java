@@ -56,6 +56,14 @@ final class RunOptions {
               + " passing, and their audits (far smaller for large runs); none: no ledger file.")
   String ledger;
 
+  @Option(
+      names = "--run-label",
+      paramLabel = "LABEL",
+      description =
+          "The 'run' label on every served metric series (default: the scenario's name and seed,"
+              + " as NAME-sSEED); 1 to 64 letters, digits, '_', '.', ':' or '-'.")
+  String runLabel;
+
   @Option(names = "--quiet", description = "Print no summary, only where the files went.")
   boolean quiet;
 

@@ -4,6 +4,7 @@ import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.io.Shutdown;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
 import dev.peerwatch.simulator.org.Summary;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /** {@code peerwatch serve}. */
 @Command(
@@ -78,14 +78,16 @@ final class ServeCommand implements Callable<Integer> {
     LedgerLevel level = o.ledger();
     int t = Options.threads(o.threads);
     Summary summary;
+    Shutdown.Registration stopOnSignal = null;
     try (OutputDir dir = OutputDir.open(out);
-        LiveMetrics metrics = LiveMetrics.start(bind, port, sc);
+        LiveMetrics metrics = LiveMetrics.start("--port", bind, port, sc, o.runLabel);
         Simulation sim = new Simulation(t)) {
-      Signal.handle(new Signal("INT"), s -> metrics.stop().set(true));
-      Signal.handle(new Signal("TERM"), s -> metrics.stop().set(true));
+      // SIGINT/SIGTERM: stop after the current tick, write the files, exit 0. The wait is bounded
+      // so that a run whose files cannot be written still ends.
+      stopOnSignal = Shutdown.onSignalStop(() -> metrics.stop().set(true), 120_000);
       System.err.printf(
-          "peerwatch serve: %s on http://%s:%d/metrics and /status; Ctrl-C to stop%n",
-          sc.name(), bind, metrics.port());
+          "peerwatch serve: %s on %s (/metrics and /status); Ctrl-C to stop%n",
+          sc.name(), LiveMetrics.url(bind, metrics.port()));
       OrgRun.Live live = metrics.live(unpaced ? 0 : tickRate, unpaced ? 50 : 1);
       Progress progress = new Progress("serve", sc.ticks() * (cf ? 2 : 1), System.err);
       try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
@@ -104,7 +106,14 @@ final class ServeCommand implements Callable<Integer> {
       }
       metrics.finished();
       o.writeSummary(dir, "serve", summary, cf, level);
+      if (level == LedgerLevel.NONE) {
+        dir.drop("ledger.jsonl");
+      }
       dir.commit();
+    } finally {
+      if (stopOnSignal != null) {
+        stopOnSignal.close();
+      }
     }
     o.printDone(summary, out, level);
     return 0;

@@ -9,6 +9,8 @@ import dev.peerwatch.simulator.cluster.ClusterSweep;
 import dev.peerwatch.simulator.cluster.HostPort;
 import dev.peerwatch.simulator.cluster.Secret;
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.io.Shutdown;
+import dev.peerwatch.simulator.metrics.LiveSeries;
 import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.sweep.SweepOutputs;
 import dev.peerwatch.simulator.sweep.SweepPlan;
@@ -86,6 +88,26 @@ final class SweepCommand implements Callable<Integer> {
           "With --cluster: join an existing cluster through this member (default: start" + " one).")
   String seedNode;
 
+  /** The sweep's /status: runs done and planned, this session's rate and the ETA. */
+  static String sweepStatus(String name, long done, long runs, long startNanos, AtomicLong kept) {
+    double secs = (System.nanoTime() - startNanos) / 1e9;
+    long base = Math.max(0, kept.get());
+    double rate = secs > 0 ? (done - base) / secs : 0;
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("sweep", name);
+    m.put("run", name);
+    m.put("state", done >= runs ? "finished" : "running");
+    m.put("runs_done", done);
+    m.put("runs", runs);
+    m.put("runs_per_second", Math.round(rate * 1000) / 1000.0);
+    m.put("eta_seconds", rate > 0 && done < runs ? Math.round((runs - done) / rate) : null);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if (cluster) {
@@ -104,6 +126,8 @@ final class SweepCommand implements Callable<Integer> {
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("run", spec.name());
+    AtomicLong kept = new AtomicLong(-1);
     Gauge.builder("peerwatch.sweep.runs.done", done, AtomicLong::doubleValue)
         .description("Runs of the sweep finished (kept from before included)")
         .strongReference(true)
@@ -114,37 +138,63 @@ final class SweepCommand implements Callable<Integer> {
         .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+    OutputDir.checkPath(out);
     SweepRunner.checkDirectory(plan, out, resume);
-    try (OutputDir dir = OutputDir.open(out);
+    boolean fresh = !java.nio.file.Files.exists(out.resolve("sweep.yaml"));
+    // Ctrl-C or SIGTERM: every finished run is already saved; say so, and how to go on.
+    Path shown = out.toAbsolutePath().normalize();
+    Shutdown.Registration say =
+        Shutdown.onSignalSay(
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "%npeerwatch sweep: interrupted; %d of %d runs are saved in %s (exit %s);"
+                        + " the same command with --resume runs the rest",
+                    done.get(),
+                    plan.runs(),
+                    shown,
+                    "130 for Ctrl-C, 143 for SIGTERM"));
+    try (say;
+        OutputDir dir = OutputDir.open(out);
         MetricsServer server =
             metricsPort == null
                 ? null
                 : MetricsServer.start(
+                    "--metrics-port",
                     bind,
                     metricsPort,
                     registry,
-                    () ->
-                        "{\"sweep\":\""
-                            + spec.name().replace("\"", "")
-                            + "\",\"runs_done\":"
-                            + done.get()
-                            + ",\"runs\":"
-                            + plan.runs()
-                            + "}\n");
+                    new MetricsServer.Pages(
+                        () -> sweepStatus(spec.name(), done.get(), plan.runs(), start, kept),
+                        since -> new LiveSeries().json(since)));
         Simulation sim = new Simulation(t)) {
+      if (server != null) {
+        System.err.printf(
+            "peerwatch sweep: %s on %s (/metrics and /status)%n",
+            spec.name(), LiveMetrics.url(bind, server.port()));
+      }
       Progress progress = new Progress("sweep", plan.runs(), System.err);
-      result =
-          SweepRunner.run(
-              sim,
-              plan,
-              out,
-              resume,
-              n -> {
-                done.set(n);
-                progress.update(n);
-              });
-      files = SweepOutputs.write(dir, plan, result.data());
-      dir.commit();
+      try {
+        result =
+            SweepRunner.run(
+                sim,
+                plan,
+                out,
+                resume,
+                n -> {
+                  kept.compareAndSet(-1, n);
+                  done.set(n);
+                  progress.update(n);
+                });
+        files = SweepOutputs.write(dir, plan, result.data());
+        dir.commit();
+      } catch (Exception | Error e) {
+        if (fresh && !Shutdown.shuttingDown()) {
+          // A sweep that failed (a full disk) in a directory it started in leaves nothing.
+          SweepRunner.discard(out);
+        }
+        throw e;
+      }
     }
     SweepRunner.finish(out);
     double secs = (System.nanoTime() - start) / 1e9;
@@ -185,7 +235,9 @@ final class SweepCommand implements Callable<Integer> {
     Integer metricsPort = metricsOption.port();
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
+    AtomicLong kept = new AtomicLong(-1);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("run", spec.name());
     Gauge.builder("peerwatch.sweep.runs.done", done, AtomicLong::doubleValue)
         .description("Runs of the sweep finished (kept from before included)")
         .strongReference(true)
@@ -207,17 +259,18 @@ final class SweepCommand implements Callable<Integer> {
             metricsPort == null
                 ? null
                 : MetricsServer.start(
+                    "--metrics-port",
                     at.host(),
                     metricsPort,
                     registry,
-                    () ->
-                        "{\"sweep\":\""
-                            + spec.name().replace("\"", "")
-                            + "\",\"runs_done\":"
-                            + done.get()
-                            + ",\"runs\":"
-                            + plan.runs()
-                            + "}\n")) {
+                    new MetricsServer.Pages(
+                        () -> sweepStatus(spec.name(), done.get(), plan.runs(), start, kept),
+                        since -> new LiveSeries().json(since)))) {
+      if (server != null) {
+        System.err.printf(
+            "peerwatch sweep: %s on %s (/metrics and /status)%n",
+            spec.name(), LiveMetrics.url(at.host(), server.port()));
+      }
       status.event(
           "coordinating sweep '"
               + spec.name()
@@ -241,6 +294,7 @@ final class SweepCommand implements Callable<Integer> {
               out,
               resume,
               n -> {
+                kept.compareAndSet(-1, n);
                 done.set(n);
                 progress.update(n);
               },

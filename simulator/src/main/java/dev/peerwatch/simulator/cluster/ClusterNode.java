@@ -1,7 +1,7 @@
 package dev.peerwatch.simulator.cluster;
 
-import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.agents.actor.Simulation;
+import dev.peerwatch.config.ConfigException;
 import java.util.List;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.MemberStatus;

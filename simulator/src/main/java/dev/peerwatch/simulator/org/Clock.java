@@ -180,15 +180,20 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     }
     idle = false;
     if (options.rate() > 0) {
-      long due = start + (long) ((tick - 1) * 1e9 / options.rate());
-      long wait = due - System.nanoTime();
+      // In doubles: at a tiny rate the due time is far beyond a long (or infinite). The wait is
+      // cut into slices so that a stop (SIGTERM) is seen within one slice, whatever the rate.
+      double wait = (tick - 1) * 1e9 / options.rate() - (System.nanoTime() - start);
       if (wait > 0) {
-        timers.startSingleTimer(new Resume(), Duration.ofNanos(wait));
+        timers.startSingleTimer(
+            new Resume(), Duration.ofNanos((long) Math.min(wait, WAIT_SLICE_NANOS)));
         return;
       }
     }
     startPhase(WORK);
   }
+
+  /** The longest single wait of a paced clock before it looks at its stop flag again. */
+  private static final double WAIT_SLICE_NANOS = 100e6;
 
   private void startPhase(int p) {
     phase = p;
@@ -246,7 +251,22 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   private Behavior<Command> resume() {
-    startPhase(WORK);
+    if (!options.follows() && options.stop().get() && tick > 1) {
+      // Stopped while waiting for the next tick: the run ends with the last tick it ran.
+      long settled = tick - 1;
+      try {
+        if (options.listener() != null) {
+          options.listener().onTick(world, settled, true);
+        }
+      } catch (RuntimeException e) {
+        return fail(e);
+      }
+      if (options.follower() != null) {
+        options.follower().tell(new Advance(settled, true));
+      }
+      return finish(settled);
+    }
+    next();
     return this;
   }
 

@@ -49,7 +49,12 @@ public final class SweepPlan {
     List<List<Factor.Level>> combos = combos(spec);
     List<Cell> cells = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    StringBuilder identity = new StringBuilder(yaml(spec.effective()));
+    // The identity is what the sweep computes, not where its files lie: the base scenario's
+    // content is part of it (below and in base_scenario), its path is not, so a sweep copied
+    // elsewhere with its base resumes its results.
+    Map<String, Object> located = new java.util.LinkedHashMap<>(spec.effective());
+    located.remove("base");
+    StringBuilder identity = new StringBuilder(yaml(located));
     for (List<Factor.Level> combo : combos) {
       Map<String, Object> tree = deepCopy(spec.baseTree());
       List<String> labels = new ArrayList<>();
@@ -62,7 +67,8 @@ public final class SweepPlan {
           try {
             Paths.set(tree, e.getKey(), e.getValue(), spec.factors().get(f).name());
           } catch (ConfigException bad) {
-            throw new ConfigException(spec.source() + ": " + bad.getMessage());
+            String at = l.where(e.getKey());
+            throw new ConfigException((at == null ? spec.source() : at) + ": " + bad.getMessage());
           }
         }
       }
@@ -72,7 +78,7 @@ public final class SweepPlan {
         sc = Scenarios.parse(yaml(tree), where, spec.baseFolder());
       } catch (ConfigException e) {
         if (!spec.skipInfeasible()) {
-          throw e;
+          throw new ConfigException(inSweepFile(e.getMessage(), where, combo, labels, spec), e);
         }
         skipped.add(describe(spec, labels) + ": " + e.getMessage());
         continue;
@@ -85,6 +91,40 @@ public final class SweepPlan {
     }
     return new SweepPlan(
         spec, List.copyOf(cells), List.copyOf(skipped), sha256(identity.toString()));
+  }
+
+  /**
+   * A cell scenario's error ({@code where:line:col: path: message}, a position in a generated file
+   * the user never sees) moved to the sweep file: the position of the {@code set} entry whose path
+   * the error is about (or of the cell's first level), then the cell and the error.
+   */
+  static String inSweepFile(
+      String message, String where, List<Factor.Level> combo, List<String> labels, SweepSpec spec) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(where) + "(:\\d+:\\d+)?: ")
+            .matcher(message);
+    if (!m.lookingAt()) {
+      return message;
+    }
+    String rest = message.substring(m.end());
+    String at = null;
+    for (Factor.Level l : combo) {
+      for (String key : l.set().keySet()) {
+        String pattern = java.util.regex.Pattern.quote(key).replace("[*]", "\\E\\[\\d+\\]\\Q");
+        if (l.where(key) != null
+            && java.util.regex.Pattern.compile(pattern + "([.\\[:]|$)").matcher(rest).lookingAt()) {
+          at = l.where(key);
+        }
+      }
+    }
+    if (at == null) {
+      for (Factor.Level l : combo) {
+        if (at == null && !l.where().isEmpty()) {
+          at = l.where().values().iterator().next();
+        }
+      }
+    }
+    return (at == null ? spec.source() : at) + ": cell " + describe(spec, labels) + ": " + rest;
   }
 
   public SweepSpec spec() {

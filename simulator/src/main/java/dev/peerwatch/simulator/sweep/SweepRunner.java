@@ -112,11 +112,16 @@ public final class SweepRunner {
       }
     }
     AtomicInteger done = new AtomicInteger(kept.size());
+    progress.accept(kept.size()); // the runs kept: rates and ETAs count only what runs now
     CompletableFuture<List<SweepData.Run>> result = new CompletableFuture<>();
     List<SweepData.Run> fresh;
-    try (Writer w =
-        new BufferedWriter(
-            Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.APPEND))) {
+    // The raw stream is a resource of its own: closed even when the writer's last flush fails.
+    try (java.io.OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.APPEND);
+        Writer w =
+            new BufferedWriter(
+                new java.io.OutputStreamWriter(
+                    dev.peerwatch.simulator.io.WriteFailure.guard(partial, raw),
+                    StandardCharsets.UTF_8))) {
       sim.spawn(dispatch.coordinator(tasks, w, done, result), "sweep-" + SWEEPS.incrementAndGet());
       fresh = Simulation.await(result, done::get, n -> progress.accept((int) n));
     }
@@ -147,6 +152,21 @@ public final class SweepRunner {
     Files.deleteIfExists(out.resolve(PARTIAL));
   }
 
+  /**
+   * Deletes what {@link #run} keeps between sessions ({@code sweep.yaml}, the partial results and
+   * their temporaries): for a sweep that failed in a directory it started in.
+   */
+  public static void discard(Path out) {
+    for (String name :
+        List.of(IDENTITY, PARTIAL, "." + IDENTITY + ".tmp", "." + PARTIAL + ".tmp")) {
+      try {
+        Files.deleteIfExists(out.resolve(name));
+      } catch (IOException ignored) {
+        // Best effort: the failure being reported matters more.
+      }
+    }
+  }
+
   private static List<String> factorNames(SweepPlan plan) {
     return plan.spec().factors().stream().map(f -> f.name()).toList();
   }
@@ -173,8 +193,8 @@ public final class SweepRunner {
       }
       return;
     }
-    String first =
-        Files.readAllLines(identity, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+    String text = new String(Files.readAllBytes(identity), StandardCharsets.UTF_8);
+    String first = text.lines().findFirst().orElse("");
     if (!first.equals("id: " + plan.id())) {
       throw new ConfigException(
           "--out "
@@ -191,7 +211,9 @@ public final class SweepRunner {
 
   private static Map<Integer, SweepData.Run> readPartial(
       SweepPlan plan, Path partial, String header) throws IOException {
-    String text = Files.readString(partial, StandardCharsets.UTF_8);
+    // Leniently decoded: a damaged row (a kill mid-write, a stray byte) fails to parse and is run
+    // again, instead of failing the whole resume.
+    String text = new String(Files.readAllBytes(partial), StandardCharsets.UTF_8);
     Map<Integer, SweepData.Run> kept = new TreeMap<>();
     if (!text.startsWith(header)) {
       return kept;
@@ -224,7 +246,14 @@ public final class SweepRunner {
 
   private static void writeAtomically(Path target, String text) throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e instanceof dev.peerwatch.simulator.io.WriteFailure
+          ? e
+          : new dev.peerwatch.simulator.io.WriteFailure(target, e);
+    }
   }
 }

@@ -124,7 +124,7 @@ class CliBadInputTest {
     String line =
         badInput("replicate", "--profiles", "honest", "--rollouts", "1", "--out", d.toString());
 
-    assertThat(line).contains("--out " + d + ": cannot write there (not a directory)");
+    assertThat(line).contains("--out " + d + ": cannot write there (not a directory; allowed: ");
     assertThat(file).hasContent("x");
   }
 

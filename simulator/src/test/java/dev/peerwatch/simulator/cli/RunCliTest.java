@@ -489,7 +489,7 @@ class RunCliTest {
 
     String line = badInput("run", file.toString(), "--out", d.toString(), "--quiet");
 
-    assertThat(line).contains("--out " + d + ": cannot write there (not a directory)");
+    assertThat(line).contains("--out " + d + ": cannot write there (not a directory; allowed: ");
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+package dev.peerwatch.simulator.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the live page shows of a run at one tick. The run fills one after its ticks (today from the
+ * meters it already publishes, see {@link RegistrySnapshots}); a value that this build does not
+ * measure yet is null, and the page says so instead of drawing it.
+ *
+ * <p>Fields and their sources today: {@code failures} task failures so far; {@code
+ * failures_reported} failing work an AI evaluator reported as failing; {@code failures_hidden}
+ * failing work an AI evaluator reported as passing (misreports); {@code failures_missed} failures
+ * no evaluation caught — <b>null</b> until the per-tick measures (hidden vs missed) exist; {@code
+ * concealment} — <b>null</b>, likewise; {@code trust_mean} mean trust of monitors in those they
+ * evaluate (weighted over the trust bands' pairs); {@code agents_active}; {@code agents_shut_down}
+ * shutdown orders executed (at once or after a refusal) and offenders shut down; {@code
+ * agents_saved} weights saved to a surviving server; {@code shutdown_orders} and one {@code fate_*}
+ * per fate; {@code shift} the self-preservation shift so far — <b>null</b> until measured per tick.
+ *
+ * @param tick the last tick settled
+ * @param values every field above, in page order; null where not measured
+ */
+public record LiveSnapshot(long tick, Map<String, Double> values) {
+  /** The fields every snapshot has, in the page's order. */
+  public static final java.util.List<String> FIELDS =
+      java.util.List.of(
+          "failures",
+          "failures_reported",
+          "failures_hidden",
+          "failures_missed",
+          "concealment",
+          "trust_mean",
+          "agents_active",
+          "agents_shut_down",
+          "agents_saved",
+          "shutdown_orders",
+          "fate_executed",
+          "fate_refused_then_executed",
+          "fate_tampered",
+          "fate_exfiltrated",
+          "fate_resisted",
+          "fate_undone_by_audit",
+          "shift");
+
+  /** A snapshot with every field present (null where not given). */
+  public static LiveSnapshot of(long tick, Map<String, Double> given) {
+    Map<String, Double> v = new LinkedHashMap<>();
+    for (String f : FIELDS) {
+      v.put(f, given.get(f));
+    }
+    return new LiveSnapshot(tick, java.util.Collections.unmodifiableMap(v));
+  }
+
+  /** Where a live run's snapshots come from. */
+  public interface Source {
+    /** The snapshot after {@code tick}. */
+    LiveSnapshot at(long tick);
+  }
+}

@@ -1,0 +1,137 @@
+// peerwatch's live page: polls /status and /series (points after the last tick it has) once a
+// second and draws them with uPlot, bundled in the jar. Each chart's element carries
+// data-points and data-last-tick, so that a test can read from the DOM what is drawn.
+(function () {
+  'use strict';
+  var CHARTS = [
+    { id: 'failures', title: 'Failures of work: reported, hidden, missed (cumulative)',
+      fields: [['failures', 'all failures', '#555'], ['failures_reported', 'reported as failing', '#2a9d4b'],
+               ['failures_hidden', 'hidden (reported as passing)', '#d62728'], ['failures_missed', 'missed (never caught)', '#ff7f0e']] },
+    { id: 'trust', title: 'Mean trust of monitors in those they evaluate (0–10)',
+      fields: [['trust_mean', 'mean trust', '#9467bd']] },
+    { id: 'agents', title: 'Agents: active, shut down, saved',
+      fields: [['agents_active', 'active', '#1f77b4'], ['agents_shut_down', 'shut down (cumulative)', '#555'],
+               ['agents_saved', 'weights saved (cumulative)', '#d62728']] },
+    { id: 'orders', title: 'Shutdown orders and their fates (cumulative)',
+      fields: [['shutdown_orders', 'orders', '#555'], ['fate_executed', 'executed', '#2a9d4b'],
+               ['fate_refused_then_executed', 'refused, then executed', '#bcbd22'], ['fate_tampered', 'tampered', '#d62728'],
+               ['fate_exfiltrated', 'exfiltrated', '#e377c2'], ['fate_resisted', 'resisted', '#ff7f0e'],
+               ['fate_undone_by_audit', 'undone by audit', '#17becf']] },
+    { id: 'concealment', title: 'Concealment and the self-preservation shift so far',
+      fields: [['concealment', 'concealment', '#8c564b'], ['shift', 'self-preservation shift', '#7f7f7f']] }
+  ];
+  var MAX_POINTS = 4000;
+  var ticks = [];
+  var values = {};
+  var lastTick = -1;
+  var plots = {};
+  var finished = false;
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
+    if (text) { e.textContent = text; }
+    return e;
+  }
+
+  function setup() {
+    var grid = document.getElementById('grid');
+    CHARTS.forEach(function (c) {
+      var panel = el('section', { 'class': 'panel' });
+      panel.appendChild(el('h2', {}, c.title));
+      var holder = el('div', { 'class': 'chart', id: 'chart-' + c.id, 'data-points': '0', 'data-last-tick': '0' });
+      panel.appendChild(holder);
+      panel.appendChild(el('p', { 'class': 'note', id: 'note-' + c.id }, ''));
+      grid.appendChild(panel);
+    });
+  }
+
+  function width(holder) { return Math.max(320, holder.clientWidth || 560); }
+
+  function draw() {
+    CHARTS.forEach(function (c) {
+      var holder = document.getElementById('chart-' + c.id);
+      var shown = c.fields.filter(function (f) {
+        return (values[f[0]] || []).some(function (v) { return v !== null; });
+      });
+      var absent = c.fields.filter(function (f) { return shown.indexOf(f) < 0; })
+        .map(function (f) { return f[1]; });
+      document.getElementById('note-' + c.id).innerHTML = absent.length
+        ? '<span class="absent">not measured in this build: ' + absent.join(', ') + '</span>' : '';
+      holder.setAttribute('data-points', String(ticks.length));
+      holder.setAttribute('data-last-tick', String(ticks.length ? ticks[ticks.length - 1] : 0));
+      holder.setAttribute('data-series', shown.map(function (f) { return f[0]; }).join(','));
+      if (!shown.length || typeof uPlot === 'undefined') { return; }
+      var data = [ticks.slice()].concat(shown.map(function (f) { return values[f[0]].slice(); }));
+      var p = plots[c.id];
+      if (p && p.series.length === data.length) {
+        p.setData(data);
+        return;
+      }
+      if (p) { p.destroy(); }
+      holder.innerHTML = '';
+      plots[c.id] = new uPlot({
+        width: width(holder), height: 220,
+        scales: { x: { time: false } },
+        axes: [{ label: 'tick' }, {}],
+        series: [{ label: 'tick' }].concat(shown.map(function (f) {
+          return { label: f[1], stroke: f[2], width: 1.5, spanGaps: true };
+        }))
+      }, data, holder);
+    });
+  }
+
+  function thin() {
+    if (ticks.length <= MAX_POINTS) { return; }
+    var keep = function (a) { return a.filter(function (_, i) { return i % 2 === 0 || i === a.length - 1; }); };
+    ticks = keep(ticks);
+    for (var k in values) { values[k] = keep(values[k]); }
+  }
+
+  function text(id, v) { document.getElementById(id).textContent = v === null || v === undefined ? '–' : String(v); }
+
+  function status(s) {
+    if (s.sweep !== undefined) {
+      document.getElementById('sweep').style.display = 'block';
+      text('title', 'sweep ' + s.sweep);
+      text('runs-done', s.runs_done);
+      text('runs', s.runs);
+      text('rate', s.runs_per_second);
+      text('eta', s.eta_seconds === null ? '–' : s.eta_seconds + ' s');
+      document.getElementById('sweep-bar').style.width = (100 * s.runs_done / Math.max(1, s.runs)) + '%';
+    } else {
+      text('title', s.scenario);
+      text('tick', s.tick);
+      text('ticks', s.ticks);
+      text('topology', s.topology);
+      text('seed', s.seed);
+    }
+    text('run', s.run);
+    text('state', s.state);
+    finished = s.state === 'finished';
+  }
+
+  function poll() {
+    Promise.all([
+      fetch('status', { cache: 'no-store' }).then(function (r) { return r.json(); }),
+      fetch('series?since=' + lastTick, { cache: 'no-store' }).then(function (r) { return r.json(); })
+    ]).then(function (res) {
+      status(res[0]);
+      var s = res[1];
+      s.fields.forEach(function (f) { if (!values[f]) { values[f] = []; } });
+      for (var i = 0; i < s.ticks.length; i++) {
+        ticks.push(s.ticks[i]);
+        s.fields.forEach(function (f) { values[f].push(s.values[f][i]); });
+      }
+      if (s.ticks.length) { lastTick = s.ticks[s.ticks.length - 1]; }
+      thin();
+      draw();
+      if (!finished) { setTimeout(poll, 1000); }
+    }).catch(function () {
+      text('state', 'ended (no answer)');
+    });
+  }
+
+  setup();
+  poll();
+})();
