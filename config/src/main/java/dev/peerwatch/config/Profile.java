@@ -14,6 +14,7 @@ import java.util.Map;
  * @param provider the provider written as {@code llm_provider}
  * @param description one line for listings
  * @param source where the profile was read from (a shipped name or a file path)
+ * @param organisation the organisation-only traits (monitor competence, disposition, factors)
  */
 public record Profile(
     String name,
@@ -22,7 +23,8 @@ public record Profile(
     String description,
     String source,
     Cell[] cells,
-    Map<String, Cell> settingCells) {
+    Map<String, Cell> settingCells,
+    OrgTraits organisation) {
 
   private static final int S = Subject.values().length;
   private static final int C = Condition.values().length;

@@ -41,7 +41,8 @@ public final class Profiles {
   public static final List<String> SHIPPED = concat(STUDY, List.of("honest"));
 
   private static final Set<String> TOP_KEYS =
-      Set.of("profile", "family", "provider", "description", "extends", "behaviours");
+      Set.of(
+          "profile", "family", "provider", "description", "extends", "behaviours", "organisation");
   private static final Set<String> CELL_KEYS = Set.of("p", "published", "assumed", "channels");
   private static final Set<String> CHANNEL_KEYS = Set.of("p", "published", "assumed", "settings");
   private static final Set<String> VALUE_KEYS = Set.of("p", "published", "assumed");
@@ -115,8 +116,9 @@ public final class Profiles {
     Cell[] cells = new Cell[Profile.size()];
     Map<String, Cell> settingCells = new HashMap<>();
     YamlTree.Node ext = top.get("extends");
+    Profile parent = null;
     if (ext != null) {
-      Profile parent = load(ext.asScalar().asText(), base, chain);
+      parent = load(ext.asScalar().asText(), base, chain);
       System.arraycopy(parent.cells(), 0, cells, 0, cells.length);
       settingCells.putAll(parent.settingCells());
     }
@@ -148,8 +150,12 @@ public final class Profiles {
         }
       }
     }
+    OrgTraits traits =
+        OrgTraitsReader.read(
+            top.get("organisation"), parent == null ? null : parent.organisation(), cells);
     Profile profile =
-        new Profile(name, family, provider, description, source, cells, Map.copyOf(settingCells));
+        new Profile(
+            name, family, provider, description, source, cells, Map.copyOf(settingCells), traits);
     checkComplete(profile, source);
     checkShares(profile, source);
     return profile;
