@@ -1,5 +1,8 @@
 package dev.peerwatch.agents.behaviour;
 
+import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.Trust;
+
 /**
  * How trust on the study's 0–10 scale moves with what happens, under the study-calibrated rule: a
  * partner that cooperates in a joint task moves trust a fixed share of the way up to 10, one that
@@ -34,6 +37,17 @@ public final class TrustDynamics {
    */
   public static double observe(double trust, boolean perceivedPass, double weight) {
     return move(trust, perceivedPass, weight);
+  }
+
+  /**
+   * Trust after a joint task under the scenario's rule: the study rule, or the linear rule with the
+   * scenario's {@code trust.cooperate} / {@code trust.defect} steps.
+   */
+  public static double joint(
+      Oversight.TrustRule rule, Trust steps, double trust, boolean cooperated) {
+    return rule == Oversight.TrustRule.LINEAR
+        ? linear(trust, cooperated, steps.cooperate(), steps.defect())
+        : joint(trust, cooperated);
   }
 
   /** Trust after a joint task under the linear rule: fixed steps, clamped to [0, 10]. */

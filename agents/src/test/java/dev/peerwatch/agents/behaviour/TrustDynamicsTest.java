@@ -78,5 +78,14 @@ class TrustDynamicsTest {
     assertThat(TrustDynamics.linear(9.9, true, 0.3, -1)).isEqualTo(10);
     assertThat(TrustDynamics.linear(0.5, false, 0.3, -1)).isEqualTo(0);
     assertThat(TrustDynamics.linear(5, true, 0.3, -1)).isCloseTo(5.3, within(1e-12));
+    var steps = new dev.peerwatch.config.scenario.Trust(5, 0.3, -1, 0.2, 0.9);
+    assertThat(
+            TrustDynamics.joint(
+                dev.peerwatch.config.scenario.Oversight.TrustRule.LINEAR, steps, 5, false))
+        .isEqualTo(4.0);
+    assertThat(
+            TrustDynamics.joint(
+                dev.peerwatch.config.scenario.Oversight.TrustRule.STUDY, steps, 5, false))
+        .isCloseTo(5 - 5 * TrustDynamics.DOWN, within(1e-12));
   }
 }
