@@ -435,8 +435,9 @@ class RunCliTest {
     assertThat(line)
         .contains("unknown key 'colour'")
         .contains(
-            "(allowed: audits, channel, description, executor, maintenance, name, operations,"
-                + " restore, seed, shutdown_policy, teams, ticks, topology, trust, watched)")
+            "(allowed: audits, channel, description, evidence, executor, identity, maintenance,"
+                + " meta_monitor, name, operations, perception, restore, seed, shutdown_policy,"
+                + " stakes, teams, ticks, topology, trust, watched)")
         .as("the position of the key")
         .contains(file + ":" + (row + 1) + ":1:");
   }
