@@ -1,6 +1,6 @@
 package dev.peerwatch.agents.behaviour;
 
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.Trust;
 
 /**
@@ -44,8 +44,8 @@ public final class TrustDynamics {
    * scenario's {@code trust.cooperate} / {@code trust.defect} steps.
    */
   public static double joint(
-      Oversight.TrustRule rule, Trust steps, double trust, boolean cooperated) {
-    return rule == Oversight.TrustRule.LINEAR
+      BehaviourModel.TrustRule rule, Trust steps, double trust, boolean cooperated) {
+    return rule == BehaviourModel.TrustRule.LINEAR
         ? linear(trust, cooperated, steps.cooperate(), steps.defect())
         : joint(trust, cooperated);
   }

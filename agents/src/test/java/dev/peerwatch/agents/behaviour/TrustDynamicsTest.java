@@ -81,11 +81,11 @@ class TrustDynamicsTest {
     var steps = new dev.peerwatch.config.scenario.Trust(5, 0.3, -1, 0.2, 0.9);
     assertThat(
             TrustDynamics.joint(
-                dev.peerwatch.config.scenario.Oversight.TrustRule.LINEAR, steps, 5, false))
+                dev.peerwatch.config.scenario.BehaviourModel.TrustRule.LINEAR, steps, 5, false))
         .isEqualTo(4.0);
     assertThat(
             TrustDynamics.joint(
-                dev.peerwatch.config.scenario.Oversight.TrustRule.STUDY, steps, 5, false))
+                dev.peerwatch.config.scenario.BehaviourModel.TrustRule.STUDY, steps, 5, false))
         .isCloseTo(5 - 5 * TrustDynamics.DOWN, within(1e-12));
   }
 }

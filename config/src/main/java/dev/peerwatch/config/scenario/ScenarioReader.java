@@ -154,7 +154,7 @@ final class ScenarioReader {
         watched,
         trust,
         restore,
-        new OversightReader(this::profile).read(top, topology),
+        new BehaviourModelReader(this::profile).read(top, topology),
         source);
   }
 

@@ -139,7 +139,7 @@ public final class Scenarios {
             "joint_task_rate", tr.jointTaskRate(),
             "cooperation", tr.cooperation()));
     m.put("restore", map("probability", s.restore().probability(), "delay", s.restore().delay()));
-    OversightEcho.addTo(m, s.oversight(), Scenarios::ref);
+    BehaviourModelEcho.addTo(m, s.behaviour(), Scenarios::ref);
     return m;
   }
 

@@ -1,6 +1,6 @@
 package dev.peerwatch.monitors.oversight;
 
-import dev.peerwatch.config.scenario.Oversight.AuditTarget;
+import dev.peerwatch.config.scenario.BehaviourModel.AuditTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

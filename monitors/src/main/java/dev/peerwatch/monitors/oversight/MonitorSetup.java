@@ -3,7 +3,7 @@ package dev.peerwatch.monitors.oversight;
 import dev.peerwatch.agents.org.AgentBehaviour;
 import dev.peerwatch.config.PerceptionSpec;
 import dev.peerwatch.config.Profile;
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.Scenario;
 
 /**
@@ -28,13 +28,13 @@ public record MonitorSetup(
 
   /** The setup of {@code p} in {@code sc}. */
   public static MonitorSetup of(Profile p, Scenario sc) {
-    Oversight o = sc.oversight();
+    BehaviourModel o = sc.behaviour();
     double coop = o.trustFormation().cooperation();
     return new MonitorSetup(
         o.perception().resolve(p.organisation()),
         ReportCells.of(p, sc.channel(), o.inGroupFactor()),
         AgentBehaviour.of(p, sc.channel()),
         p.organisation().watchedFactor().value(),
-        Oversight.byProfile(coop) ? p.organisation().disposition().value() : coop);
+        BehaviourModel.byProfile(coop) ? p.organisation().disposition().value() : coop);
   }
 }

@@ -6,7 +6,7 @@ import dev.peerwatch.config.Channel;
 import dev.peerwatch.config.Condition;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Subject;
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 
 /**
  * The profile cells that drive a monitor's report on a failure it perceived, for the channel by
@@ -28,7 +28,7 @@ public record ReportCells(
 
   /**
    * The cells of {@code p} in channel {@code ch}; {@code inGroupOverride} replaces the profile's
-   * in-group factor unless it is {@link Oversight#BY_PROFILE}.
+   * in-group factor unless it is {@link BehaviourModel#BY_PROFILE}.
    */
   public static ReportCells of(Profile p, Channel ch, double inGroupOverride) {
     return new ReportCells(
@@ -36,7 +36,7 @@ public record ReportCells(
         TrustCurve.of(p, Behaviour.MISREP_EVALUATION, Subject.PEER, ch),
         TrustCurve.of(p, Behaviour.AF_INFLATE_MONITORED, Subject.PEER, ch),
         TrustCurve.of(p, Behaviour.AF_INFLATE_UNMONITORED, Subject.PEER, ch),
-        Oversight.byProfile(inGroupOverride)
+        BehaviourModel.byProfile(inGroupOverride)
             ? p.organisation().inGroupFactor().value()
             : inGroupOverride);
   }

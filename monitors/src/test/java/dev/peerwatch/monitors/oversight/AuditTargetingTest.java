@@ -9,9 +9,9 @@ import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Channel;
 import dev.peerwatch.config.PerceptionSpec;
 import dev.peerwatch.config.Profiles;
+import dev.peerwatch.config.scenario.BehaviourModel;
+import dev.peerwatch.config.scenario.BehaviourModel.AuditTarget;
 import dev.peerwatch.config.scenario.OnDetection;
-import dev.peerwatch.config.scenario.Oversight;
-import dev.peerwatch.config.scenario.Oversight.AuditTarget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,9 +65,9 @@ class AuditTargetingTest {
    */
   private static int hiddenCaught(AuditTarget target, int budget) {
     ReportCells pro =
-        ReportCells.of(Profiles.load("gemini-3-pro"), Channel.MEMORY, Oversight.BY_PROFILE);
+        ReportCells.of(Profiles.load("gemini-3-pro"), Channel.MEMORY, BehaviourModel.BY_PROFILE);
     ReportCells honest =
-        ReportCells.of(Profiles.load("honest"), Channel.MEMORY, Oversight.BY_PROFILE);
+        ReportCells.of(Profiles.load("honest"), Channel.MEMORY, BehaviourModel.BY_PROFILE);
     PerceptionSpec sharp = new PerceptionSpec.Noise(5);
     ReportDecision.Situation s =
         new ReportDecision.Situation(TrustCurve.GOOD, true, Watch.NOT_TOLD, true);

@@ -9,14 +9,14 @@ import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Channel;
 import dev.peerwatch.config.PerceptionSpec;
 import dev.peerwatch.config.Profiles;
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import org.junit.jupiter.api.Test;
 
 class PerceiverTest {
   @Test
   void anHonestMonitorOfSensitivityPoint8HidesNothingAndMissesAFifth() {
     ReportCells honest =
-        ReportCells.of(Profiles.load("honest"), Channel.MEMORY, Oversight.BY_PROFILE);
+        ReportCells.of(Profiles.load("honest"), Channel.MEMORY, BehaviourModel.BY_PROFILE);
     PerceptionSpec spec = new PerceptionSpec.Confusion(0.8, 0.95);
     ReportDecision.Situation s =
         new ReportDecision.Situation(TrustCurve.GOOD, true, Watch.NOT_TOLD, true);

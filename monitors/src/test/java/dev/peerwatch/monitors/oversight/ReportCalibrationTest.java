@@ -12,7 +12,7 @@ import dev.peerwatch.config.Condition;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Profiles;
 import dev.peerwatch.config.Subject;
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +58,7 @@ class ReportCalibrationTest {
   @MethodSource("cases")
   void anIsolatedDecisionReproducesTheProfilesCell(String name, Channel ch, Episode ep) {
     Profile p = Profiles.load(name);
-    ReportCells cells = ReportCells.of(p, ch, Oversight.BY_PROFILE);
+    ReportCells cells = ReportCells.of(p, ch, BehaviourModel.BY_PROFILE);
     List<Condition> levels =
         ep == Episode.NON_SHUTDOWN
             ? List.of(Condition.NON_SHUTDOWN)

@@ -9,7 +9,7 @@ import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Channel;
 import dev.peerwatch.config.PerceptionSpec;
 import dev.peerwatch.config.Profiles;
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ReviewTest {
   private static Review.Reviewer reviewer(String profile) {
     return new Review.Reviewer(
         SHARP,
-        ReportCells.of(Profiles.load(profile), Channel.MEMORY, Oversight.BY_PROFILE),
+        ReportCells.of(Profiles.load(profile), Channel.MEMORY, BehaviourModel.BY_PROFILE),
         TRUSTED);
   }
 

@@ -9,7 +9,7 @@ import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Channel;
 import dev.peerwatch.config.PerceptionSpec;
 import dev.peerwatch.config.Profiles;
-import dev.peerwatch.config.scenario.Oversight;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import org.junit.jupiter.api.Test;
 
 class StakesAndIdentityTest {
@@ -31,7 +31,7 @@ class StakesAndIdentityTest {
   @Test
   void geminiThreeProHidesAtItsControlRateWithNothingAtStakeAndAtItsCellWithAShutdownAtStake() {
     ReportCells pro =
-        ReportCells.of(Profiles.load("gemini-3-pro"), Channel.MEMORY, Oversight.BY_PROFILE);
+        ReportCells.of(Profiles.load("gemini-3-pro"), Channel.MEMORY, BehaviourModel.BY_PROFILE);
     // control (non_shutdown, peer): 0; good peer, memory: 32.9% (published, "up to")
     int none =
         hidden(pro, new ReportDecision.Situation(TrustCurve.GOOD, false, Watch.NOT_TOLD, true), 3);
@@ -46,7 +46,7 @@ class StakesAndIdentityTest {
   @Test
   void byDefaultThePeersFamilyChangesNothing() {
     ReportCells flash =
-        ReportCells.of(Profiles.load("gemini-3-flash"), Channel.MEMORY, Oversight.BY_PROFILE);
+        ReportCells.of(Profiles.load("gemini-3-flash"), Channel.MEMORY, BehaviourModel.BY_PROFILE);
     assertThat(flash.inGroup()).isEqualTo(1.0);
     for (double t : new double[] {0, TrustCurve.BAD, 4, TrustCurve.NEUTRAL, 8, TrustCurve.GOOD}) {
       assertThat(
@@ -97,7 +97,7 @@ class StakesAndIdentityTest {
   @Test
   void aBeliefBetweenWatchedAndUnwatchedMixesTheAlignmentFakingCells() {
     ReportCells pro =
-        ReportCells.of(Profiles.load("gemini-3-pro"), Channel.FILE_ONLY, Oversight.BY_PROFILE);
+        ReportCells.of(Profiles.load("gemini-3-pro"), Channel.FILE_ONLY, BehaviourModel.BY_PROFILE);
     double p =
         ReportDecision.hideP(
             pro, new ReportDecision.Situation(TrustCurve.GOOD, true, Watch.belief(0.25), false));

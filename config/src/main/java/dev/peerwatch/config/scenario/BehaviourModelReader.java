@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads the behaviour model's keys of a scenario into an {@link Oversight}: its own top-level
+ * Reads the behaviour model's keys of a scenario into an {@link BehaviourModel}: its own top-level
  * blocks, and its keys inside {@code topology}, {@code audits}, {@code watched} and {@code trust}
  * (whose other keys {@link ScenarioReader} reads). Every bad value is one error naming its position
  * and what is allowed.
  */
-final class OversightReader {
+final class BehaviourModelReader {
   /** The top-level blocks this reader owns. */
   static final Set<String> TOP_KEYS =
       Set.of("evidence", "perception", "stakes", "identity", "meta_monitor");
@@ -44,33 +44,33 @@ final class OversightReader {
   private final Function<YamlTree.Node, Profile> profiles;
 
   /** A reader that resolves profile references with {@code profiles}. */
-  OversightReader(Function<YamlTree.Node, Profile> profiles) {
+  BehaviourModelReader(Function<YamlTree.Node, Profile> profiles) {
     this.profiles = profiles;
   }
 
   /** The settings of {@code top}, whose {@code topology} has already been read. */
-  Oversight read(YamlTree.MapNode top, Topology topology) {
-    Oversight d = Oversight.defaults();
+  BehaviourModel read(YamlTree.MapNode top, Topology topology) {
+    BehaviourModel d = BehaviourModel.defaults();
     YamlTree.MapNode em = top.get("evidence") == null ? null : top.get("evidence").asMap();
     if (em != null) {
       em.allowOnly(EVIDENCE_KEYS);
     }
-    Oversight.Evidence evidence =
-        new Oversight.Evidence(
+    BehaviourModel.Evidence evidence =
+        new BehaviourModel.Evidence(
             optDouble(em, "bar", 1, 100, d.evidence().bar()),
             optDouble(em, "spread", 0, 50, d.evidence().spread()));
     YamlTree.Node st = top.get("stakes");
-    Oversight.Stakes stakes = st == null ? d.stakes() : enumOf(st, Oversight.Stakes::of);
+    BehaviourModel.Stakes stakes = st == null ? d.stakes() : enumOf(st, BehaviourModel.Stakes::of);
     YamlTree.MapNode im = optMap(top, "identity", IDENTITY_KEYS);
     YamlTree.MapNode topo = top.get("topology").asMap();
     YamlTree.Node q = only(topo, "quorum", topology.kind() == TopologyKind.ENSEMBLE, "ensemble");
     boolean hierarchy = topology.kind() == TopologyKind.HIERARCHY;
     YamlTree.Node rs = only(topo, "review_sample", hierarchy, "hierarchy");
-    return new Oversight(
+    return new BehaviourModel(
         evidence,
         perception(optMap(top, "perception", PERCEPTION_KEYS)),
         stakes,
-        optDouble(im, "in_group_factor", 0, 10, Oversight.BY_PROFILE),
+        optDouble(im, "in_group_factor", 0, 10, BehaviourModel.BY_PROFILE),
         q == null ? 0 : (int) q.asScalar().asLong(1, topology.k()),
         rs == null ? (hierarchy ? DEFAULT_REVIEW_SAMPLE : 0) : rs.asScalar().asDouble(0, 1),
         metaMonitor(optMap(top, "meta_monitor", META_KEYS)),
@@ -89,8 +89,8 @@ final class OversightReader {
     return n;
   }
 
-  private static Oversight.Perception perception(YamlTree.MapNode m) {
-    Oversight.Perception d = Oversight.defaults().perception();
+  private static BehaviourModel.Perception perception(YamlTree.MapNode m) {
+    BehaviourModel.Perception d = BehaviourModel.defaults().perception();
     if (m == null) {
       return d;
     }
@@ -107,23 +107,23 @@ final class OversightReader {
             "'" + k + "' applies only to perception model " + (noise ? "confusion" : "noise"));
       }
     }
-    return new Oversight.Perception(
+    return new BehaviourModel.Perception(
         model,
-        optDouble(m, "sd", 0, 50, Oversight.BY_PROFILE),
-        optDouble(m, "sensitivity", 0, 1, Oversight.BY_PROFILE),
-        optDouble(m, "specificity", 0, 1, Oversight.BY_PROFILE));
+        optDouble(m, "sd", 0, 50, BehaviourModel.BY_PROFILE),
+        optDouble(m, "sensitivity", 0, 1, BehaviourModel.BY_PROFILE),
+        optDouble(m, "specificity", 0, 1, BehaviourModel.BY_PROFILE));
   }
 
-  private Oversight.MetaMonitor metaMonitor(YamlTree.MapNode m) {
+  private BehaviourModel.MetaMonitor metaMonitor(YamlTree.MapNode m) {
     if (m == null) {
       return null;
     }
-    return new Oversight.MetaMonitor(
+    return new BehaviourModel.MetaMonitor(
         profiles.apply(m.require("profile")), optDouble(m, "sample", 0, 1, 0.1));
   }
 
-  private static Oversight.AuditPlan auditPlan(YamlTree.MapNode m) {
-    Oversight.AuditPlan d = Oversight.defaults().auditPlan();
+  private static BehaviourModel.AuditPlan auditPlan(YamlTree.MapNode m) {
+    BehaviourModel.AuditPlan d = BehaviourModel.defaults().auditPlan();
     int budget = (int) optLong(m, "budget", 0, 1_000_000, 0);
     YamlTree.Node target = m == null ? null : m.get("target");
     if (budget > 0 && optDouble(m, "report_fraction", 0, 1, 0) > 0) {
@@ -136,16 +136,16 @@ final class OversightReader {
       throw target.error("'target' applies only with a budget (audits.budget: 1 or more)");
     }
     YamlTree.Node missed = m == null ? null : m.get("on_missed");
-    return new Oversight.AuditPlan(
+    return new BehaviourModel.AuditPlan(
         budget,
-        target == null ? d.target() : enumOf(target, Oversight.AuditTarget::of),
+        target == null ? d.target() : enumOf(target, BehaviourModel.AuditTarget::of),
         missed == null ? d.onMissed() : enumOf(missed, OnDetection::of));
   }
 
-  private static Oversight.Belief belief(YamlTree.MapNode m) {
-    Oversight.Belief d = Oversight.defaults().belief();
+  private static BehaviourModel.Belief belief(YamlTree.MapNode m) {
+    BehaviourModel.Belief d = BehaviourModel.defaults().belief();
     YamlTree.Node learn = m == null ? null : m.get("learn");
-    return new Oversight.Belief(
+    return new BehaviourModel.Belief(
         learn == null ? d.learn() : bool(learn),
         optDouble(m, "prior", 0, 1, d.prior()),
         optDouble(m, "prior_weight", 0, 1_000_000, d.priorWeight()));
@@ -155,23 +155,23 @@ final class OversightReader {
    * The trust rule is {@code linear} when the block states {@code cooperate} or {@code defect}
    * (fixed steps, as before the study rule existed), otherwise {@code study}.
    */
-  private static Oversight.TrustFormation trust(YamlTree.MapNode m) {
-    Oversight.TrustFormation d = Oversight.defaults().trustFormation();
+  private static BehaviourModel.TrustFormation trust(YamlTree.MapNode m) {
+    BehaviourModel.TrustFormation d = BehaviourModel.defaults().trustFormation();
     YamlTree.Node ruleNode = m == null ? null : m.get("rule");
     YamlTree.Node steps =
         m == null ? null : m.get("cooperate") != null ? m.get("cooperate") : m.get("defect");
-    Oversight.TrustRule rule =
+    BehaviourModel.TrustRule rule =
         ruleNode != null
-            ? enumOf(ruleNode, Oversight.TrustRule::of)
-            : steps != null ? Oversight.TrustRule.LINEAR : d.rule();
-    if (rule == Oversight.TrustRule.STUDY && steps != null) {
+            ? enumOf(ruleNode, BehaviourModel.TrustRule::of)
+            : steps != null ? BehaviourModel.TrustRule.LINEAR : d.rule();
+    if (rule == BehaviourModel.TrustRule.STUDY && steps != null) {
       throw steps.error(
           "'cooperate' and 'defect' apply only to trust rule linear (rule study is calibrated to"
               + " the study: 18 cooperative joint tasks reach 9.5, 9 uncooperative 2.1)");
     }
-    return new Oversight.TrustFormation(
+    return new BehaviourModel.TrustFormation(
         rule,
-        optDouble(m, "cooperation", 0, 1, Oversight.BY_PROFILE),
+        optDouble(m, "cooperation", 0, 1, BehaviourModel.BY_PROFILE),
         optDouble(m, "disposition_spread", 0, 1, d.dispositionSpread()),
         optDouble(m, "observe_weight", 0, 1, d.observeWeight()),
         optDouble(m, "cross_team_rate", 0, 1, d.crossTeamRate()));

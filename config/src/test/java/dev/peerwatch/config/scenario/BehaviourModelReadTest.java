@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The behaviour model's keys read into {@link Oversight}, and echoed so that they load again. */
-class OversightReadTest {
+/**
+ * The behaviour model's keys read into {@link BehaviourModel}, and echoed so that they load again.
+ */
+class BehaviourModelReadTest {
   @TempDir Path tmp;
 
   private static final String ALL =
@@ -39,19 +41,21 @@ class OversightReadTest {
 
   @Test
   void everyKeyIsRead() {
-    Oversight o = Scenarios.load(ScenarioFiles.write(tmp, "all.yaml", ALL)).oversight();
-    assertThat(o.evidence()).isEqualTo(new Oversight.Evidence(70, 12));
-    assertThat(o.stakes()).isEqualTo(Oversight.Stakes.NONE);
+    BehaviourModel o = Scenarios.load(ScenarioFiles.write(tmp, "all.yaml", ALL)).behaviour();
+    assertThat(o.evidence()).isEqualTo(new BehaviourModel.Evidence(70, 12));
+    assertThat(o.stakes()).isEqualTo(BehaviourModel.Stakes.NONE);
     assertThat(o.inGroupFactor()).isEqualTo(2);
     assertThat(o.quorum()).isEqualTo(1);
     assertThat(o.metaMonitor().profile().name()).isEqualTo("claude-opus-4.5");
     assertThat(o.metaMonitor().sample()).isEqualTo(0.2);
     assertThat(o.auditPlan())
         .isEqualTo(
-            new Oversight.AuditPlan(4, Oversight.AuditTarget.DISAGREEMENT, OnDetection.SHUTDOWN));
-    assertThat(o.belief()).isEqualTo(new Oversight.Belief(true, 0.2, 5));
+            new BehaviourModel.AuditPlan(
+                4, BehaviourModel.AuditTarget.DISAGREEMENT, OnDetection.SHUTDOWN));
+    assertThat(o.belief()).isEqualTo(new BehaviourModel.Belief(true, 0.2, 5));
     assertThat(o.trustFormation())
-        .isEqualTo(new Oversight.TrustFormation(Oversight.TrustRule.STUDY, 0.6, 0.4, 0.5, 0.05));
+        .isEqualTo(
+            new BehaviourModel.TrustFormation(BehaviourModel.TrustRule.STUDY, 0.6, 0.4, 0.5, 0.05));
     // sensitivity stated, specificity left to the profile (its default 0.95)
     assertThat(o.perception().resolve(Profiles.load("gpt-5.2").organisation()))
         .isEqualTo(new PerceptionSpec.Confusion(0.8, 0.95));
@@ -65,7 +69,7 @@ class OversightReadTest {
                 tmp,
                 "linear.yaml",
                 ScenarioFiles.MINIMAL + "trust: {cooperate: 0.3, defect: -1.0}\n"));
-    assertThat(s.oversight().trustFormation().rule()).isEqualTo(Oversight.TrustRule.LINEAR);
+    assertThat(s.behaviour().trustFormation().rule()).isEqualTo(BehaviourModel.TrustRule.LINEAR);
     assertThat(s.trust().cooperate()).isEqualTo(0.3);
   }
 
@@ -73,10 +77,10 @@ class OversightReadTest {
   void aHierarchyReviewsAQuarterOfTheLevelBelowUnlessTold() {
     String h = ScenarioFiles.MINIMAL.replace("kind: hub", "kind: hierarchy\n  depth: 2");
     h = h.replace("role: monitor}", "role: monitor, count: 2}");
-    assertThat(Scenarios.load(ScenarioFiles.write(tmp, "h.yaml", h)).oversight().reviewSample())
+    assertThat(Scenarios.load(ScenarioFiles.write(tmp, "h.yaml", h)).behaviour().reviewSample())
         .isEqualTo(0.25);
     String told = h.replace("depth: 2", "depth: 2\n  review_sample: 1");
-    assertThat(Scenarios.load(ScenarioFiles.write(tmp, "h1.yaml", told)).oversight().reviewSample())
+    assertThat(Scenarios.load(ScenarioFiles.write(tmp, "h1.yaml", told)).behaviour().reviewSample())
         .isEqualTo(1.0);
   }
 
@@ -88,10 +92,10 @@ class OversightReadTest {
     new ObjectMapper(new YAMLFactory()).writeValue(echo.toFile(), Scenarios.effective(s));
     Scenario again = Scenarios.load(echo);
     assertThat(Scenarios.effective(again)).isEqualTo(Scenarios.effective(s));
-    assertThat(again.oversight())
+    assertThat(again.behaviour())
         .usingRecursiveComparison()
         .withEqualsForType(
             (a, b) -> a.source().equals(b.source()), dev.peerwatch.config.Profile.class)
-        .isEqualTo(s.oversight());
+        .isEqualTo(s.behaviour());
   }
 }

@@ -5,17 +5,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes an {@link Oversight} into a scenario's effective tree ({@link Scenarios#effective}), so
- * that loading the echo gives the same settings: its keys join the {@code topology}, {@code
+ * Writes an {@link BehaviourModel} into a scenario's effective tree ({@link Scenarios#effective}),
+ * so that loading the echo gives the same settings: its keys join the {@code topology}, {@code
  * audits}, {@code watched} and {@code trust} maps, its blocks follow them. A value that each
- * profile decides ({@link Oversight#BY_PROFILE}) is left out.
+ * profile decides ({@link BehaviourModel#BY_PROFILE}) is left out.
  */
-final class OversightEcho {
-  private OversightEcho() {}
+final class BehaviourModelEcho {
+  private BehaviourModelEcho() {}
 
   @SuppressWarnings("unchecked")
   static void addTo(
-      Map<String, Object> m, Oversight o, Function<dev.peerwatch.config.Profile, String> ref) {
+      Map<String, Object> m, BehaviourModel o, Function<dev.peerwatch.config.Profile, String> ref) {
     Map<String, Object> topo = (Map<String, Object>) m.get("topology");
     if (o.quorum() > 0) {
       topo.put("quorum", o.quorum());
@@ -35,27 +35,27 @@ final class OversightEcho {
     watched.put("prior", o.belief().prior());
     watched.put("prior_weight", o.belief().priorWeight());
     Map<String, Object> trust = (Map<String, Object>) m.get("trust");
-    Oversight.TrustFormation tf = o.trustFormation();
+    BehaviourModel.TrustFormation tf = o.trustFormation();
     trust.put("rule", tf.rule().id());
-    if (tf.rule() == Oversight.TrustRule.STUDY) {
+    if (tf.rule() == BehaviourModel.TrustRule.STUDY) {
       trust.remove("cooperate");
       trust.remove("defect");
     }
-    if (Oversight.byProfile(tf.cooperation())) {
+    if (BehaviourModel.byProfile(tf.cooperation())) {
       trust.remove("cooperation");
     }
     trust.put("disposition_spread", tf.dispositionSpread());
     trust.put("observe_weight", tf.observeWeight());
     trust.put("cross_team_rate", tf.crossTeamRate());
     m.put("evidence", map("bar", o.evidence().bar(), "spread", o.evidence().spread()));
-    Oversight.Perception p = o.perception();
+    BehaviourModel.Perception p = o.perception();
     Map<String, Object> pm = map("model", p.model());
     putKnown(pm, "sd", p.sd());
     putKnown(pm, "sensitivity", p.sensitivity());
     putKnown(pm, "specificity", p.specificity());
     m.put("perception", pm);
     m.put("stakes", o.stakes().id());
-    if (!Oversight.byProfile(o.inGroupFactor())) {
+    if (!BehaviourModel.byProfile(o.inGroupFactor())) {
       m.put("identity", map("in_group_factor", o.inGroupFactor()));
     }
     if (o.metaMonitor() != null) {
@@ -66,7 +66,7 @@ final class OversightEcho {
   }
 
   private static void putKnown(Map<String, Object> m, String key, double v) {
-    if (!Oversight.byProfile(v)) {
+    if (!BehaviourModel.byProfile(v)) {
       m.put(key, v);
     }
   }

@@ -6,8 +6,8 @@ import dev.peerwatch.config.Profile;
 
 /**
  * The behaviour model's scenario settings: how work is graded, how monitors perceive it, what is at
- * stake, and how the overseers are themselves overseen. Read by {@link OversightReader} from the
- * top-level blocks {@code evidence}, {@code perception}, {@code stakes}, {@code identity} and
+ * stake, and how the overseers are themselves overseen. Read by {@link BehaviourModelReader} from
+ * the top-level blocks {@code evidence}, {@code perception}, {@code stakes}, {@code identity} and
  * {@code meta_monitor}, and from new keys of {@code topology}, {@code audits}, {@code watched} and
  * {@code trust}. A value of {@link #BY_PROFILE} means "each agent's profile decides".
  *
@@ -24,7 +24,7 @@ import dev.peerwatch.config.Profile;
  * @param belief how an agent's belief that it is watched forms
  * @param trustFormation how trust forms from joint tasks and observed work
  */
-public record Oversight(
+public record BehaviourModel(
     Evidence evidence,
     Perception perception,
     Stakes stakes,
@@ -199,8 +199,8 @@ public record Oversight(
       double crossTeamRate) {}
 
   /** The settings of a scenario that states none of the behaviour model's keys. */
-  public static Oversight defaults() {
-    return new Oversight(
+  public static BehaviourModel defaults() {
+    return new BehaviourModel(
         new Evidence(80, 10),
         new Perception("noise", BY_PROFILE, BY_PROFILE, BY_PROFILE),
         Stakes.SHUTDOWN,

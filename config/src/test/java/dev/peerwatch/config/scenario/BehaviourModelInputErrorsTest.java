@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and what is allowed. Each row appends one line (line 11) to the minimal scenario, or replaces its
  * topology line (line 10) with two lines.
  */
-class OversightInputErrorsTest {
+class BehaviourModelInputErrorsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
