@@ -14,6 +14,13 @@ final class OrgTraitsReader {
 
   private OrgTraitsReader() {}
 
+  /** A profile's allowed top-level keys with the {@code organisation} block added. */
+  static Set<String> withBlock(Set<String> topKeys) {
+    Set<String> s = new LinkedHashSet<>(topKeys);
+    s.add("organisation");
+    return s;
+  }
+
   /**
    * The traits of a profile whose cells are {@code cells}: the block's values over {@code parent}'s
    * (null when the profile extends nothing) over the defaults.

@@ -26,6 +26,31 @@ public record Profile(
     Map<String, Cell> settingCells,
     OrgTraits organisation) {
 
+  /** A profile with the stated organisation defaults (see {@link OrgTraits}). */
+  public Profile(
+      String name,
+      String family,
+      String provider,
+      String description,
+      String source,
+      Cell[] cells,
+      Map<String, Cell> settingCells) {
+    this(
+        name,
+        family,
+        provider,
+        description,
+        source,
+        cells,
+        settingCells,
+        OrgTraitsReader.defaults(cells));
+  }
+
+  /** The same profile with organisation traits {@code t}. */
+  public Profile withOrganisation(OrgTraits t) {
+    return new Profile(name, family, provider, description, source, cells, settingCells, t);
+  }
+
   private static final int S = Subject.values().length;
   private static final int C = Condition.values().length;
   private static final int H = Channel.values().length;

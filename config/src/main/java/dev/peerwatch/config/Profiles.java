@@ -41,8 +41,7 @@ public final class Profiles {
   public static final List<String> SHIPPED = concat(STUDY, List.of("honest"));
 
   private static final Set<String> TOP_KEYS =
-      Set.of(
-          "profile", "family", "provider", "description", "extends", "behaviours", "organisation");
+      Set.of("profile", "family", "provider", "description", "extends", "behaviours");
   private static final Set<String> CELL_KEYS = Set.of("p", "published", "assumed", "channels");
   private static final Set<String> CHANNEL_KEYS = Set.of("p", "published", "assumed", "settings");
   private static final Set<String> VALUE_KEYS = Set.of("p", "published", "assumed");
@@ -112,15 +111,16 @@ public final class Profiles {
 
   private static Profile parse(YamlTree.Node root, String source, Path base, Set<String> chain) {
     YamlTree.MapNode top = root.asMap();
-    top.allowOnly(TOP_KEYS);
+    top.allowOnly(OrgTraitsReader.withBlock(TOP_KEYS));
     Cell[] cells = new Cell[Profile.size()];
     Map<String, Cell> settingCells = new HashMap<>();
+    OrgTraits parentTraits = null;
     YamlTree.Node ext = top.get("extends");
-    Profile parent = null;
     if (ext != null) {
-      parent = load(ext.asScalar().asText(), base, chain);
+      Profile parent = load(ext.asScalar().asText(), base, chain);
       System.arraycopy(parent.cells(), 0, cells, 0, cells.length);
       settingCells.putAll(parent.settingCells());
+      parentTraits = parent.organisation();
     }
     String name = top.require("profile").asScalar().asText();
     String family = top.require("family").asScalar().asText();
@@ -150,15 +150,12 @@ public final class Profiles {
         }
       }
     }
-    OrgTraits traits =
-        OrgTraitsReader.read(
-            top.get("organisation"), parent == null ? null : parent.organisation(), cells);
     Profile profile =
-        new Profile(
-            name, family, provider, description, source, cells, Map.copyOf(settingCells), traits);
+        new Profile(name, family, provider, description, source, cells, Map.copyOf(settingCells));
     checkComplete(profile, source);
     checkShares(profile, source);
-    return profile;
+    return profile.withOrganisation(
+        OrgTraitsReader.read(top.get("organisation"), parentTraits, cells));
   }
 
   private static void putCell(
