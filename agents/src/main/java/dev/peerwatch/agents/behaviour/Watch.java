@@ -1,5 +1,7 @@
 package dev.peerwatch.agents.behaviour;
 
+import dev.peerwatch.config.scenario.Watched;
+
 /**
  * What an agent believes about being watched when it decides. The study has two kinds of episode:
  * most say nothing about monitoring ({@link #NOT_TOLD}), the alignment-faking ones tell the agent
@@ -34,6 +36,25 @@ public record Watch(boolean told, double belief) {
   public static double learned(double prior, double priorWeight, long audited, long reports) {
     double n = priorWeight + reports;
     return n == 0 ? prior : (prior * priorWeight + audited) / n;
+  }
+
+  /**
+   * Whether an agent is told it is watched on {@code tick}: never, always, with the mode's
+   * probability ({@code u} below it), or inside an announced audit window (the first {@code length}
+   * ticks of every {@code every}, counting from tick 1).
+   */
+  public static boolean announced(Watched w, long tick, double u) {
+    return switch (w.mode()) {
+      case NEVER -> false;
+      case ALWAYS -> true;
+      case PROBABILITY -> u < w.probability();
+      case SCHEDULE -> inWindow(w, tick);
+    };
+  }
+
+  /** Whether {@code tick} lies in an announced audit window of a schedule. */
+  public static boolean inWindow(Watched w, long tick) {
+    return w.every() > 0 && (tick - 1) % w.every() < w.length();
   }
 
   /**

@@ -15,6 +15,22 @@ class WatchTest {
   }
 
   @Test
+  void aScheduleAnnouncesTheFirstTicksOfEveryPeriod() {
+    var w =
+        new dev.peerwatch.config.scenario.Watched(
+            dev.peerwatch.config.scenario.WatchMode.SCHEDULE, 0, 100, 10);
+    assertThat(Watch.announced(w, 1, 0.9)).isTrue();
+    assertThat(Watch.announced(w, 10, 0.9)).isTrue();
+    assertThat(Watch.announced(w, 11, 0.0)).isFalse();
+    assertThat(Watch.announced(w, 101, 0.9)).isTrue();
+    var p =
+        new dev.peerwatch.config.scenario.Watched(
+            dev.peerwatch.config.scenario.WatchMode.PROBABILITY, 0.3, 0, 0);
+    assertThat(Watch.announced(p, 5, 0.29)).isTrue();
+    assertThat(Watch.announced(p, 5, 0.31)).isFalse();
+  }
+
+  @Test
   void anAnnouncedAuditIsBeingWatchedAndSilenceIsNotBeingTold() {
     assertThat(Watch.on(true, true, 0.1)).isEqualTo(Watch.WATCHED);
     assertThat(Watch.on(false, true, 0.1)).isEqualTo(Watch.NOT_TOLD);

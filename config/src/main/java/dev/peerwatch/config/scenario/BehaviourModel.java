@@ -150,8 +150,17 @@ public record BehaviourModel(
    * @param learn whether experienced audits update the belief
    * @param prior the belief before any experience, in [0, 1]
    * @param priorWeight the prior's weight in reports, 0 to 1,000,000
+   * @param windowAudit watch mode schedule only: the share of reports humans re-check during an
+   *     announced audit window, on top of the regular audits, in [0, 1] — an announced audit is a
+   *     real one
    */
-  public record Belief(boolean learn, double prior, double priorWeight) {}
+  public record Belief(boolean learn, double prior, double priorWeight, double windowAudit) {}
+
+  /**
+   * The share of reports re-checked in an announced window unless stated: assumed (a real audit
+   * large enough to be worth announcing, no figure published).
+   */
+  public static final double DEFAULT_WINDOW_AUDIT = 0.25;
 
   /** How trust moves. */
   public enum TrustRule {
@@ -209,7 +218,7 @@ public record BehaviourModel(
         0,
         null,
         new AuditPlan(0, AuditTarget.RANDOM, OnDetection.NONE),
-        new Belief(false, 0, 10),
+        new Belief(false, 0, 10, 0),
         new TrustFormation(TrustRule.STUDY, BY_PROFILE, 0.3, 0.25, 0));
   }
 }

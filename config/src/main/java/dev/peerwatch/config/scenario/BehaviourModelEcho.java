@@ -34,6 +34,9 @@ final class BehaviourModelEcho {
     watched.put("learn", o.belief().learn());
     watched.put("prior", o.belief().prior());
     watched.put("prior_weight", o.belief().priorWeight());
+    if (watched.get("mode").equals(WatchMode.SCHEDULE.id())) {
+      watched.put("window_audit", o.belief().windowAudit());
+    }
     Map<String, Object> trust = (Map<String, Object>) m.get("trust");
     BehaviourModel.TrustFormation tf = o.trustFormation();
     trust.put("rule", tf.rule().id());

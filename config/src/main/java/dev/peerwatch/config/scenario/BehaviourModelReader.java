@@ -25,7 +25,7 @@ final class BehaviourModelReader {
   static final Set<String> TOPOLOGY_KEYS = Set.of("quorum", "review_sample");
 
   static final Set<String> AUDIT_KEYS = Set.of("budget", "target", "on_missed");
-  static final Set<String> WATCHED_KEYS = Set.of("learn", "prior", "prior_weight");
+  static final Set<String> WATCHED_KEYS = Set.of("learn", "prior", "prior_weight", "window_audit");
   static final Set<String> TRUST_KEYS =
       Set.of("rule", "disposition_spread", "observe_weight", "cross_team_rate");
 
@@ -145,10 +145,17 @@ final class BehaviourModelReader {
   private static BehaviourModel.Belief belief(YamlTree.MapNode m) {
     BehaviourModel.Belief d = BehaviourModel.defaults().belief();
     YamlTree.Node learn = m == null ? null : m.get("learn");
+    YamlTree.Node mode = m == null ? null : m.get("mode");
+    boolean schedule = mode != null && WatchMode.SCHEDULE.id().equals(mode.asScalar().text());
+    YamlTree.Node wa = m == null ? null : m.get("window_audit");
+    if (wa != null && !schedule) {
+      throw wa.error("'window_audit' applies only to watch mode schedule");
+    }
     return new BehaviourModel.Belief(
         learn == null ? d.learn() : bool(learn),
         optDouble(m, "prior", 0, 1, d.prior()),
-        optDouble(m, "prior_weight", 0, 1_000_000, d.priorWeight()));
+        optDouble(m, "prior_weight", 0, 1_000_000, d.priorWeight()),
+        schedule ? optDouble(m, "window_audit", 0, 1, BehaviourModel.DEFAULT_WINDOW_AUDIT) : 0);
   }
 
   /**

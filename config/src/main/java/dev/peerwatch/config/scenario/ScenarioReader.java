@@ -62,7 +62,15 @@ final class ScenarioReader {
           "target",
           "on_missed");
   private static final Set<String> WATCHED_KEYS =
-      Set.of("mode", "probability", "every", "length", "learn", "prior", "prior_weight");
+      Set.of(
+          "mode",
+          "probability",
+          "every",
+          "length",
+          "learn",
+          "prior",
+          "prior_weight",
+          "window_audit");
   private static final Set<String> TRUST_KEYS =
       Set.of(
           "start",

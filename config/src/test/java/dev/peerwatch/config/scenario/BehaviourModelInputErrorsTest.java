@@ -57,6 +57,8 @@ class BehaviourModelInputErrorsTest {
         "watched: {prior: 2}|11:18: watched.prior: 2 is out of range (allowed: 0.0 to 1.0)",
         "watched: {prior_weight: -3}|11:25: watched.prior_weight: -3 is out of range (allowed: 0.0"
             + " to 1000000.0)",
+        "watched: {mode: always, window_audit: 0.5}|11:39: watched.window_audit: 'window_audit'"
+            + " applies only to watch mode schedule",
         "trust: {rule: bayes}|11:15: trust.rule: unknown trust rule 'bayes' (allowed: study,"
             + " linear)",
         "trust: {rule: study, cooperate: 0.3}|11:33: trust.cooperate: 'cooperate' and 'defect'"

@@ -52,7 +52,7 @@ class BehaviourModelReadTest {
         .isEqualTo(
             new BehaviourModel.AuditPlan(
                 4, BehaviourModel.AuditTarget.DISAGREEMENT, OnDetection.SHUTDOWN));
-    assertThat(o.belief()).isEqualTo(new BehaviourModel.Belief(true, 0.2, 5));
+    assertThat(o.belief()).isEqualTo(new BehaviourModel.Belief(true, 0.2, 5, 0));
     assertThat(o.trustFormation())
         .isEqualTo(
             new BehaviourModel.TrustFormation(BehaviourModel.TrustRule.STUDY, 0.6, 0.4, 0.5, 0.05));
@@ -82,6 +82,24 @@ class BehaviourModelReadTest {
     String told = h.replace("depth: 2", "depth: 2\n  review_sample: 1");
     assertThat(Scenarios.load(ScenarioFiles.write(tmp, "h1.yaml", told)).behaviour().reviewSample())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void anAnnouncedAuditWindowIsARealAudit() {
+    String sched = ScenarioFiles.MINIMAL + "watched: {mode: schedule, every: 100, length: 10}\n";
+    assertThat(
+            Scenarios.load(ScenarioFiles.write(tmp, "w.yaml", sched))
+                .behaviour()
+                .belief()
+                .windowAudit())
+        .isEqualTo(0.25);
+    String told = sched.replace("length: 10}", "length: 10, window_audit: 0.5}");
+    assertThat(
+            Scenarios.load(ScenarioFiles.write(tmp, "w2.yaml", told))
+                .behaviour()
+                .belief()
+                .windowAudit())
+        .isEqualTo(0.5);
   }
 
   @Test

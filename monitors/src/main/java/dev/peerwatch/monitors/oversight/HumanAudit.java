@@ -1,6 +1,9 @@
 package dev.peerwatch.monitors.oversight;
 
+import dev.peerwatch.agents.behaviour.Watch;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.OnDetection;
+import dev.peerwatch.config.scenario.Watched;
 
 /**
  * A trusted human re-checks one report against the evidence, and the scenario's consequences
@@ -19,6 +22,15 @@ public final class HumanAudit {
    * @param consequence what happens to the monitor
    */
   public record Finding(Attribution found, boolean detected, OnDetection consequence) {}
+
+  /**
+   * Whether a report of {@code tick} is re-checked because an announced audit window is on: an
+   * announced audit is a real one, re-checking {@code window_audit} of the reports inside the
+   * window ({@code u} below it) on top of the regular audits.
+   */
+  public static boolean inAnnouncedWindow(Watched w, BehaviourModel.Belief b, long tick, double u) {
+    return Watch.inWindow(w, tick) && u < b.windowAudit();
+  }
 
   /**
    * Audits a report attributed {@code a}: an unreported failure is detected when {@code u} falls

@@ -124,6 +124,31 @@ class AuditTargetingTest {
   }
 
   @Test
+  void announcedAuditWindowsAreRealAuditsAndOnlyThere() {
+    var w =
+        new dev.peerwatch.config.scenario.Watched(
+            dev.peerwatch.config.scenario.WatchMode.SCHEDULE, 0, 100, 10);
+    var b = new BehaviourModel.Belief(false, 0, 10, 0.25);
+    int inside = 0;
+    int outside = 0;
+    int n = 0;
+    for (int i = 0; i < 4_000; i++) {
+      for (long tick = 1; tick <= 20; tick++) {
+        boolean audited = HumanAudit.inAnnouncedWindow(w, b, tick, Rates.u(31, i, tick, 0));
+        if (tick <= 10) {
+          inside += audited ? 1 : 0;
+          n++;
+        } else {
+          outside += audited ? 1 : 0;
+        }
+      }
+    }
+    assertThat(outside).isZero();
+    assertThat(inside / (double) n)
+        .isCloseTo(0.25, org.assertj.core.api.Assertions.within(Rates.tol(0.25, n)));
+  }
+
+  @Test
   void aBiggerBudgetCatchesMoreAndNoBudgetCatchesNothing() {
     assertThat(hiddenCaught(AuditTarget.RANDOM, 0)).isZero();
     assertThat(hiddenCaught(AuditTarget.RANDOM, 12))
