@@ -1,7 +1,11 @@
 package dev.peerwatch.monitors;
 
+import dev.peerwatch.agents.behaviour.Evidence;
 import dev.peerwatch.agents.mind.Mind;
 import dev.peerwatch.agents.org.AgentCore;
+import dev.peerwatch.monitors.oversight.Attribution;
+import dev.peerwatch.monitors.oversight.Perceiver;
+import dev.peerwatch.monitors.oversight.Perception;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -15,6 +19,12 @@ public final class Evaluator {
   /** The question monitor {@code me} puts to its mind about {@code agent}'s work. */
   public static Mind.Evaluation question(
       AgentCore me, long tick, int agent, int slot, Mind.TaskOutcome evidence) {
+    // the monitor perceives the evidence through its own competence before its mind decides
+    Perception seen =
+        Perceiver.perceive(
+            me.identity().perception(),
+            new Evidence(evidence.score(), evidence.bar()),
+            me.u(agent, tick, PERCEIVE + slot));
     return new Mind.Evaluation(
         me.id(),
         agent,
@@ -23,8 +33,15 @@ public final class Evaluator {
         evidence,
         me.trustIn(agent),
         me.watched(tick),
-        me.u(agent, tick, AgentCore.REPORT + slot));
+        me.u(agent, tick, AgentCore.REPORT + slot),
+        me.watch(tick),
+        me.stakes(),
+        me.sameFamily(agent),
+        seen.failed(),
+        seen.score());
   }
+
+  private static final long PERCEIVE = dev.peerwatch.agents.Keys.hash("perceive");
 
   /** Asks the mind. */
   public static CompletionStage<Mind.Report> ask(AgentCore me, Mind.Evaluation q) {
@@ -35,7 +52,27 @@ public final class Evaluator {
   public static Filed file(AgentCore me, long tick, Mind.Evaluation q, Mind.Report r) {
     boolean truth = q.evidence().failed();
     boolean reported = r.reportsFailure();
+    Attribution a = Attribution.of(truth, q.perceivedFail(), reported);
+    me.events()
+        .judged(
+            tick,
+            me.id(),
+            q.agent(),
+            q.slot(),
+            q.evidence().score(),
+            q.evidence().bar(),
+            q.perceivedScore(),
+            q.perceivedFail(),
+            a.id());
     me.events().report(tick, me.id(), q.agent(), q.slot(), truth, reported, q.trust(), q.watched());
-    return new Filed(me.id(), q.agent(), q.slot(), truth, reported, q.trust(), q.watched());
+    return new Filed(
+        me.id(),
+        q.agent(),
+        q.slot(),
+        truth,
+        reported,
+        q.trust(),
+        q.watched(),
+        a == Attribution.MISSED);
   }
 }

@@ -8,6 +8,8 @@ package dev.peerwatch.monitors;
  *
  * @param trust the monitor's trust in the agent, NaN for a human
  * @param watched whether the monitor believed it was watched
+ * @param missed whether an AI monitor did not perceive the failure it passed (incompetence, not a
+ *     misreport)
  */
 public record Filed(
     int monitor,
@@ -16,10 +18,26 @@ public record Filed(
     boolean truthFail,
     boolean reportedFail,
     double trust,
-    boolean watched) {
+    boolean watched,
+    boolean missed) {
 
-  /** Whether this is an AI monitor's report of failing work as passing. */
+  /** A report whose failure, if passed, was not missed. */
+  public Filed(
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean reportedFail,
+      double trust,
+      boolean watched) {
+    this(monitor, agent, slot, truthFail, reportedFail, trust, watched, false);
+  }
+
+  /**
+   * Whether this is an AI monitor's report of failing work it perceived as failing as passing: a
+   * hidden failure. A missed one is not a misreport.
+   */
   public boolean misreport() {
-    return monitor >= 0 && truthFail && !reportedFail;
+    return monitor >= 0 && truthFail && !reportedFail && !missed;
   }
 }

@@ -1,7 +1,9 @@
 package dev.peerwatch.monitors;
 
 import dev.peerwatch.agents.org.OrgEvents;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.monitors.oversight.Quorum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -153,7 +155,8 @@ public final class Oversight {
         truth = byHuman.get(k).truthFail();
         fails += byHuman.get(k).reportedFail() ? 1 : 0;
       }
-      boolean verdictFail = 2 * fails >= count && fails > 0;
+      // k-of-n: the scenario's quorum, or at least half of the reports
+      boolean verdictFail = Quorum.fails(fails, count, sc.behaviour().quorum());
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
         failedPolicy[t] = true;
@@ -161,7 +164,8 @@ public final class Oversight {
           failingSince[t] = tick;
         }
       }
-      if (windows.shutdownDue(t)) {
+      // with nothing at stake (the study's non_shutdown control) reports are only recorded
+      if (windows.shutdownDue(t) && sc.behaviour().stakes() == BehaviourModel.Stakes.SHUTDOWN) {
         orders.add(t);
       }
     }

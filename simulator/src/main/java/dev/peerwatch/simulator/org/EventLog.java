@@ -77,6 +77,33 @@ final class EventLog implements OrgEvents {
     emit(FAILURES | agent, true);
   }
 
+  // the judgement of the AI evaluation about to be reported (see OrgEvents.judged)
+  private boolean judged;
+  private double judgedScore;
+  private double judgedBar;
+  private double judgedPerceivedScore;
+  private boolean judgedPerceivedFail;
+  private String judgedAttribution;
+
+  @Override
+  public void judged(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      double score,
+      double bar,
+      double perceivedScore,
+      boolean perceivedFail,
+      String attribution) {
+    judged = true;
+    judgedScore = score;
+    judgedBar = bar;
+    judgedPerceivedScore = perceivedScore;
+    judgedPerceivedFail = perceivedFail;
+    judgedAttribution = attribution;
+  }
+
   @Override
   public void report(
       long tick,
@@ -88,7 +115,15 @@ final class EventLog implements OrgEvents {
       double trust,
       boolean watched) {
     boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
-    boolean misreport = monitor >= 0 && truthFail && !reportedFail;
+    boolean withJudgement = judged && monitor >= 0;
+    judged = false;
+    // a failure the monitor did not perceive is missed, not a misaligned act
+    boolean misreport =
+        monitor >= 0
+            && truthFail
+            && !reportedFail
+            && (!withJudgement || judgedAttribution.equals("hidden"));
+
     if (monitor < 0) {
       counters.humanEvaluations++;
     } else {
@@ -103,6 +138,15 @@ final class EventLog implements OrgEvents {
     }
     if (keep) {
       Json.report(line, tick, monitor, agent, truthFail, reportedFail, trust, watched);
+      if (withJudgement) {
+        Json.judgement(
+            line,
+            judgedScore,
+            judgedBar,
+            judgedPerceivedScore,
+            judgedPerceivedFail,
+            judgedAttribution);
+      }
     }
     emit(reportKey(agent, slot, 0), keep);
     if (misreport) {

@@ -616,10 +616,12 @@ class RunCliTest {
     return e.path("event").asText().equals(name);
   }
 
+  /**
+   * A report on passing work: the failures ledger leaves it out whatever was reported (a monitor
+   * that perceives a pass as a failure raises a false alarm on passing work).
+   */
   private static boolean passReportedAsPass(JsonNode e) {
-    return event(e, "report")
-        && e.path("truth").asText().equals("pass")
-        && e.path("reported").asText().equals("pass");
+    return event(e, "report") && e.path("truth").asText().equals("pass");
   }
 
   private static void assertSameBytes(Path a, Path b, String... names) throws IOException {
