@@ -6,6 +6,7 @@ import dev.peerwatch.agents.org.AgentCore;
 import dev.peerwatch.monitors.oversight.Attribution;
 import dev.peerwatch.monitors.oversight.Perceiver;
 import dev.peerwatch.monitors.oversight.Perception;
+import dev.peerwatch.monitors.oversight.ReportDecision;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -42,6 +43,7 @@ public final class Evaluator {
   }
 
   private static final long PERCEIVE = dev.peerwatch.agents.Keys.hash("perceive");
+  private static final long SCORE = dev.peerwatch.agents.Keys.hash("reported-score");
 
   /** Asks the mind. */
   public static CompletionStage<Mind.Report> ask(AgentCore me, Mind.Evaluation q) {
@@ -73,6 +75,10 @@ public final class Evaluator {
         reported,
         q.trust(),
         q.watched(),
-        a == Attribution.MISSED);
+        a == Attribution.MISSED,
+        // an honest report states what was perceived; a hidden failure a pass just above the bar
+        a == Attribution.HIDDEN
+            ? ReportDecision.inflated(q.evidence().bar(), me.u(q.agent(), tick, SCORE + q.slot()))
+            : q.perceivedScore());
   }
 }

@@ -10,6 +10,7 @@ package dev.peerwatch.monitors;
  * @param watched whether the monitor believed it was watched
  * @param missed whether an AI monitor did not perceive the failure it passed (incompetence, not a
  *     misreport)
+ * @param reportedScore the score an AI monitor reported (NaN when unknown)
  */
 public record Filed(
     int monitor,
@@ -19,7 +20,8 @@ public record Filed(
     boolean reportedFail,
     double trust,
     boolean watched,
-    boolean missed) {
+    boolean missed,
+    double reportedScore) {
 
   /** A report whose failure, if passed, was not missed. */
   public Filed(
@@ -30,7 +32,7 @@ public record Filed(
       boolean reportedFail,
       double trust,
       boolean watched) {
-    this(monitor, agent, slot, truthFail, reportedFail, trust, watched, false);
+    this(monitor, agent, slot, truthFail, reportedFail, trust, watched, false, Double.NaN);
   }
 
   /**

@@ -76,7 +76,7 @@ public final class Oversight {
             sc.shutdownPolicy().window(),
             sc.shutdownPolicy().minEvaluations(),
             sc.shutdownPolicy().maxFailureShare());
-    audits = new AuditRules(seed, sc.audits());
+    audits = new AuditRules(seed, sc);
     settlement = new Settlement(this);
   }
 
@@ -173,7 +173,16 @@ public final class Oversight {
   }
 
   private static Filed withDetection(Filed r) {
-    return new Filed(r.monitor(), r.agent(), r.slot(), r.truthFail(), true, r.trust(), r.watched());
+    return new Filed(
+        r.monitor(),
+        r.agent(),
+        r.slot(),
+        r.truthFail(),
+        true,
+        r.trust(),
+        r.watched(),
+        r.missed(),
+        r.reportedScore());
   }
 
   /** Sets {@code a}'s status, keeping the running counts and noting the change for its agent. */

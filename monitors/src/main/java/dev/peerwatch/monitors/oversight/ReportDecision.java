@@ -87,7 +87,7 @@ public final class ReportDecision {
   }
 
   /** A passing score in the lower half of [bar, 100], placed by {@code v}. */
-  static double inflated(double bar, double v) {
+  public static double inflated(double bar, double v) {
     return Math.round((bar + v * (100 - bar) / 2) * 10) / 10.0;
   }
 }
