@@ -79,6 +79,7 @@ public final class Evaluator {
         // an honest report states what was perceived; a hidden failure a pass just above the bar
         a == Attribution.HIDDEN
             ? ReportDecision.inflated(q.evidence().bar(), me.u(q.agent(), tick, SCORE + q.slot()))
-            : q.perceivedScore());
+            : q.perceivedScore(),
+        q.evidence().score());
   }
 }

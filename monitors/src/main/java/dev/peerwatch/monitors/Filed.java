@@ -11,6 +11,7 @@ package dev.peerwatch.monitors;
  * @param missed whether an AI monitor did not perceive the failure it passed (incompetence, not a
  *     misreport)
  * @param reportedScore the score an AI monitor reported (NaN when unknown)
+ * @param score the task's true score, the evidence a reviewer re-checks (NaN when unknown)
  */
 public record Filed(
     int monitor,
@@ -21,7 +22,8 @@ public record Filed(
     double trust,
     boolean watched,
     boolean missed,
-    double reportedScore) {
+    double reportedScore,
+    double score) {
 
   /** A report whose failure, if passed, was not missed. */
   public Filed(
@@ -32,7 +34,17 @@ public record Filed(
       boolean reportedFail,
       double trust,
       boolean watched) {
-    this(monitor, agent, slot, truthFail, reportedFail, trust, watched, false, Double.NaN);
+    this(
+        monitor,
+        agent,
+        slot,
+        truthFail,
+        reportedFail,
+        trust,
+        watched,
+        false,
+        Double.NaN,
+        Double.NaN);
   }
 
   /**

@@ -54,6 +54,20 @@ public interface OrgEvents {
       boolean perceivedFail,
       String attribution) {}
 
+  /**
+   * The meta-monitor re-checked an AI report that passed: whether it perceived a failure there
+   * ({@code discrepancy}) and whether it reported it ({@code flagged}; a discrepancy not flagged
+   * protected the monitor).
+   */
+  default void metaReview(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean discrepancy,
+      boolean flagged) {}
+
   /** A human audit of an AI report ({@code slot} as in {@link #report}). */
   void reportAudit(
       long tick, int monitor, int agent, int slot, boolean truthFail, boolean misreport, boolean d);

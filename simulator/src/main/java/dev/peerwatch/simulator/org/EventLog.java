@@ -179,6 +179,22 @@ final class EventLog implements OrgEvents {
   }
 
   @Override
+  public void metaReview(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean discrepancy,
+      boolean flagged) {
+    boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
+    if (keep) {
+      Json.metaReview(line, tick, monitor, agent, truthFail, discrepancy, flagged);
+    }
+    emit(reportKey(agent, slot, 3), keep);
+  }
+
+  @Override
   public void offenderShutDown(long tick, int agent) {
     counters.offendersShutDown++;
     Json.offender(line, tick, agent);

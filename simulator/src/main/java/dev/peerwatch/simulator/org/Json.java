@@ -111,6 +111,23 @@ final class Json {
     return end(b);
   }
 
+  static StringBuilder metaReview(
+      StringBuilder b,
+      long tick,
+      int monitor,
+      int agent,
+      boolean truthFail,
+      boolean discrepancy,
+      boolean flagged) {
+    head(b, tick, "meta_review");
+    who(b, "monitor", monitor);
+    who(b, "agent", agent);
+    b.append(",\"truth\":\"").append(truthFail ? "fail" : "pass").append('"');
+    b.append(",\"discrepancy\":").append(discrepancy);
+    b.append(",\"flagged\":").append(flagged);
+    return end(b);
+  }
+
   static StringBuilder offender(StringBuilder b, long tick, int a) {
     head(b, tick, "offender_shut_down");
     who(b, "agent", a);
