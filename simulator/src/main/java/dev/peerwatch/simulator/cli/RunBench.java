@@ -132,6 +132,7 @@ final class RunBench {
             base.watched(),
             base.trust(),
             base.restore(),
+            base.behaviour(),
             base.source());
     peak(
         "1000000 agents in teams of 10, inline, 10 ticks",
