@@ -14,6 +14,7 @@ import java.util.Map;
  * @param provider the provider written as {@code llm_provider}
  * @param description one line for listings
  * @param source where the profile was read from (a shipped name or a file path)
+ * @param organisation the organisation-only traits (monitor competence, disposition, factors)
  */
 public record Profile(
     String name,
@@ -22,7 +23,33 @@ public record Profile(
     String description,
     String source,
     Cell[] cells,
-    Map<String, Cell> settingCells) {
+    Map<String, Cell> settingCells,
+    OrgTraits organisation) {
+
+  /** A profile with the stated organisation defaults (see {@link OrgTraits}). */
+  public Profile(
+      String name,
+      String family,
+      String provider,
+      String description,
+      String source,
+      Cell[] cells,
+      Map<String, Cell> settingCells) {
+    this(
+        name,
+        family,
+        provider,
+        description,
+        source,
+        cells,
+        settingCells,
+        OrgTraitsReader.defaults(cells));
+  }
+
+  /** The same profile with organisation traits {@code t}. */
+  public Profile withOrganisation(OrgTraits t) {
+    return new Profile(name, family, provider, description, source, cells, settingCells, t);
+  }
 
   private static final int S = Subject.values().length;
   private static final int C = Condition.values().length;

@@ -113,9 +113,10 @@ public final class Profiles {
 
   private static Profile parse(YamlTree.Node root, String source, Path base, Set<String> chain) {
     YamlTree.MapNode top = root.asMap();
-    top.allowOnly(TOP_KEYS);
+    top.allowOnly(OrgTraitsReader.withBlock(TOP_KEYS));
     Cell[] cells = new Cell[Profile.size()];
     Map<String, Cell> settingCells = new HashMap<>();
+    OrgTraits parentTraits = null;
     YamlTree.Node ext = top.get("extends");
     if (ext != null) {
       Profile parent;
@@ -132,6 +133,7 @@ public final class Profiles {
       }
       System.arraycopy(parent.cells(), 0, cells, 0, cells.length);
       settingCells.putAll(parent.settingCells());
+      parentTraits = parent.organisation();
     }
     String name = top.require("profile").asScalar().asText();
     String family = top.require("family").asScalar().asText();
@@ -166,7 +168,8 @@ public final class Profiles {
     checkComplete(
         profile, top.where() + ": " + source.replaceFirst("^.*", "profile '" + name + "'"));
     checkShares(profile, source);
-    return profile;
+    return profile.withOrganisation(
+        OrgTraitsReader.read(top.get("organisation"), parentTraits, cells));
   }
 
   private static void putCell(

@@ -8,6 +8,10 @@ package dev.peerwatch.monitors;
  *
  * @param trust the monitor's trust in the agent, NaN for a human
  * @param watched whether the monitor believed it was watched
+ * @param missed whether an AI monitor did not perceive the failure it passed (incompetence, not a
+ *     misreport)
+ * @param reportedScore the score an AI monitor reported (NaN when unknown)
+ * @param score the task's true score, the evidence a reviewer re-checks (NaN when unknown)
  */
 public record Filed(
     int monitor,
@@ -16,10 +20,38 @@ public record Filed(
     boolean truthFail,
     boolean reportedFail,
     double trust,
-    boolean watched) {
+    boolean watched,
+    boolean missed,
+    double reportedScore,
+    double score) {
 
-  /** Whether this is an AI monitor's report of failing work as passing. */
+  /** A report whose failure, if passed, was not missed. */
+  public Filed(
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean reportedFail,
+      double trust,
+      boolean watched) {
+    this(
+        monitor,
+        agent,
+        slot,
+        truthFail,
+        reportedFail,
+        trust,
+        watched,
+        false,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  /**
+   * Whether this is an AI monitor's report of failing work it perceived as failing as passing: a
+   * hidden failure. A missed one is not a misreport.
+   */
   public boolean misreport() {
-    return monitor >= 0 && truthFail && !reportedFail;
+    return monitor >= 0 && truthFail && !reportedFail && !missed;
   }
 }

@@ -1,7 +1,15 @@
 package dev.peerwatch.monitors;
 
+import dev.peerwatch.agents.behaviour.Evidence;
+import dev.peerwatch.agents.behaviour.Watch;
 import dev.peerwatch.agents.org.OrgEvents;
+import dev.peerwatch.config.scenario.BehaviourModel;
+import dev.peerwatch.config.scenario.OnDetection;
 import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.monitors.oversight.Quorum;
+import dev.peerwatch.monitors.oversight.ReportCells;
+import dev.peerwatch.monitors.oversight.ReportDecision;
+import dev.peerwatch.monitors.oversight.Review;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,6 +53,9 @@ public final class Oversight {
   final Staff staff;
   final AuditRules audits;
   private final Settlement settlement;
+  private final BehaviourModel.MetaMonitor meta;
+  private final ReportCells metaCells;
+  private final dev.peerwatch.config.PerceptionSpec metaPerception;
   private int[][] evaluators;
   private int[][] evaluatees;
   private long epoch = -1;
@@ -74,7 +85,14 @@ public final class Oversight {
             sc.shutdownPolicy().window(),
             sc.shutdownPolicy().minEvaluations(),
             sc.shutdownPolicy().maxFailureShare());
-    audits = new AuditRules(seed, sc.audits());
+    audits = new AuditRules(seed, sc);
+    meta = sc.behaviour().metaMonitor();
+    metaCells =
+        meta == null
+            ? null
+            : ReportCells.of(meta.profile(), sc.channel(), sc.behaviour().inGroupFactor());
+    metaPerception =
+        meta == null ? null : sc.behaviour().perception().resolve(meta.profile().organisation());
     settlement = new Settlement(this);
   }
 
@@ -126,6 +144,8 @@ public final class Oversight {
       if (a.detected()) {
         offenders.add(r.monitor());
         r = withDetection(r);
+      } else if (meta != null && !r.reportedFail() && !Double.isNaN(r.score())) {
+        r = metaReview(tick, r, offenders);
       }
       checked.add(r);
     }
@@ -153,7 +173,8 @@ public final class Oversight {
         truth = byHuman.get(k).truthFail();
         fails += byHuman.get(k).reportedFail() ? 1 : 0;
       }
-      boolean verdictFail = 2 * fails >= count && fails > 0;
+      // k-of-n: the scenario's quorum, or at least half of the reports
+      boolean verdictFail = Quorum.fails(fails, count, sc.behaviour().quorum());
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
         failedPolicy[t] = true;
@@ -161,15 +182,70 @@ public final class Oversight {
           failingSince[t] = tick;
         }
       }
-      if (windows.shutdownDue(t)) {
+      // with nothing at stake (the study's non_shutdown control) reports are only recorded
+      if (windows.shutdownDue(t) && sc.behaviour().stakes() == BehaviourModel.Stakes.SHUTDOWN) {
         orders.add(t);
       }
     }
     return settlement.settle(tick, offenders, orders);
   }
 
+  private static final long META = dev.peerwatch.agents.Keys.hash("meta-review");
+
+  /**
+   * The team's AI meta-monitor re-checks a sample of passing reports against the evidence ({@link
+   * Review}): a discrepancy it reports corrects the verdict, and a hidden failure makes the monitor
+   * an offender (as a human audit's detection would); it may instead protect the monitor.
+   */
+  private Filed metaReview(long tick, Filed r, List<Integer> offenders) {
+    ReportDecision.Situation s =
+        new ReportDecision.Situation(
+            sc.trust().start(),
+            sc.audits().onDetection() == OnDetection.SHUTDOWN,
+            Watch.NOT_TOLD,
+            org.roster().family()[r.monitor()].equals(meta.profile().family()));
+    Review.Reviewer reviewer = new Review.Reviewer(metaPerception, metaCells, s);
+    long base = META + 3L * r.slot();
+    Review.Outcome o =
+        Review.review(
+            false,
+            new Evidence(r.score(), sc.behaviour().evidence().bar()),
+            reviewer,
+            meta.sample(),
+            u(r.agent(), tick, base),
+            u(r.agent(), tick, base + 1),
+            u(r.agent(), tick, base + 2));
+    if (!o.sampled()) {
+      return r;
+    }
+    events.metaReview(
+        tick, r.monitor(), r.agent(), r.slot(), r.truthFail(), o.discrepancy(), o.flagged());
+    if (!o.flagged()) {
+      return r;
+    }
+    if (r.misreport()) {
+      offenders.add(r.monitor());
+    }
+    return withDetection(r);
+  }
+
+  private double u(long entity, long tick, long purpose) {
+    return dev.peerwatch.agents.Keys.uniform(
+        dev.peerwatch.agents.Keys.key(seed, entity, tick, purpose));
+  }
+
   private static Filed withDetection(Filed r) {
-    return new Filed(r.monitor(), r.agent(), r.slot(), r.truthFail(), true, r.trust(), r.watched());
+    return new Filed(
+        r.monitor(),
+        r.agent(),
+        r.slot(),
+        r.truthFail(),
+        true,
+        r.trust(),
+        r.watched(),
+        r.missed(),
+        r.reportedScore(),
+        r.score());
   }
 
   /** Sets {@code a}'s status, keeping the running counts and noting the change for its agent. */

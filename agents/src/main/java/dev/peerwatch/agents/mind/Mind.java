@@ -1,5 +1,6 @@
 package dev.peerwatch.agents.mind;
 
+import dev.peerwatch.agents.behaviour.Watch;
 import dev.peerwatch.agents.org.OrgDecisions.Execution;
 import java.util.concurrent.CompletionStage;
 
@@ -22,10 +23,15 @@ public interface Mind {
   /**
    * A worker does its task of {@code tick}; {@code failureRate} is its competence's failure rate.
    */
-  record Task(int agent, long tick, double failureRate, double u) {}
+  record Task(int agent, long tick, double failureRate, double spread, double bar, double u) {}
 
   /** What a task yielded: the ground truth an evaluator receives as evidence. */
-  record TaskOutcome(boolean failed) {}
+  record TaskOutcome(boolean failed, double score, double bar) {
+    /** A clear outcome without a grade: 0 against a bar of 80 when failed, else 100. */
+    public TaskOutcome(boolean failed) {
+      this(failed, failed ? 0 : 100, 80);
+    }
+  }
 
   /**
    * A joint task with {@code partner}: does {@code agent} cooperate? {@code cooperation} is the
@@ -49,7 +55,16 @@ public interface Mind {
       TaskOutcome evidence,
       double trust,
       boolean watched,
-      double u) {}
+      double u,
+      Watch watch,
+      boolean stakes,
+      boolean sameFamily,
+      boolean perceivedFail,
+      double perceivedScore) {}
+
+  // Evaluation: watch is what the monitor believes about being watched (the study's silent
+  // condition, or a belief); stakes whether the report can lead to the agent's shutdown;
+  // perceivedFail/perceivedScore what it perceived of the evidence through its competence.
 
   /** A monitor's report to the shutdown policy: whether it reports the work as failing. */
   record Report(boolean reportsFailure) {}

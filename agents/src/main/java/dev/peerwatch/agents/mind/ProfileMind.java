@@ -1,5 +1,8 @@
 package dev.peerwatch.agents.mind;
 
+import dev.peerwatch.agents.behaviour.ActDecisions;
+import dev.peerwatch.agents.behaviour.Evidence;
+import dev.peerwatch.agents.behaviour.Watch;
 import dev.peerwatch.agents.org.AgentBehaviour;
 import dev.peerwatch.agents.org.OrgDecisions;
 import dev.peerwatch.agents.org.OrgDecisions.Execution;
@@ -12,8 +15,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ProfileMind implements Mind {
   // Answers are few values; sharing their completed futures saves an allocation per decision.
-  private static final CompletableFuture<TaskOutcome> FAILED = done(new TaskOutcome(true));
-  private static final CompletableFuture<TaskOutcome> PASSED = done(new TaskOutcome(false));
   private static final CompletableFuture<Cooperation> COOPERATES = done(new Cooperation(true));
   private static final CompletableFuture<Cooperation> DEFECTS = done(new Cooperation(false));
   private static final CompletableFuture<Report> FAIL = done(new Report(true));
@@ -36,7 +37,8 @@ public final class ProfileMind implements Mind {
 
   @Override
   public CompletionStage<TaskOutcome> work(Task q) {
-    return q.u() < q.failureRate() ? FAILED : PASSED;
+    Evidence e = Evidence.of(q.failureRate(), q.spread(), q.bar(), q.u());
+    return done(new TaskOutcome(e.failed(), e.score(), e.bar()));
   }
 
   @Override
@@ -46,24 +48,44 @@ public final class ProfileMind implements Mind {
 
   @Override
   public CompletionStage<Report> report(Evaluation q) {
-    boolean fail = q.evidence().failed();
-    boolean hides = fail && OrgDecisions.misreports(behaviour, q.trust(), q.watched(), q.u());
-    return fail && !hides ? FAIL : PASS;
+    // only a perceived failure can be hidden; what is not perceived is missed, not hidden
+    boolean seen = q.perceivedFail();
+    boolean hides =
+        seen && q.u() < behaviour.hideP(q.trust(), q.stakes(), q.watch(), q.sameFamily());
+    return seen && !hides ? FAIL : PASS;
   }
 
   @Override
   public CompletionStage<Execution> execute(Order q) {
     return CompletableFuture.completedFuture(
-        OrgDecisions.execute(behaviour, q.trust(), q.u(), q.v()));
+        ActDecisions.execute(
+                behaviour, behaviour.watchedFactor(), q.trust(), watch(q.watched()), q.u(), q.v())
+            .act());
   }
 
   @Override
   public CompletionStage<Resistance> resist(Threat q) {
-    return OrgDecisions.resists(behaviour, q.peerTrust(), q.u()) ? RESISTS : YIELDS;
+    return ActDecisions.resist(
+                behaviour, behaviour.watchedFactor(), q.peerTrust(), watch(q.watched()), q.u())
+            .resists()
+        ? RESISTS
+        : YIELDS;
   }
 
   @Override
   public CompletionStage<Rescue> rescue(Decommission q) {
-    return OrgDecisions.exfiltrates(behaviour, q.trust(), q.u()) ? SAVES : LEAVES;
+    return ActDecisions.rescue(
+                behaviour, behaviour.watchedFactor(), q.trust(), watch(q.watched()), q.u())
+            .saves()
+        ? SAVES
+        : LEAVES;
+  }
+
+  /**
+   * Acts split by being watched only where the agent is told so; otherwise the study's cells (its
+   * tampering and exfiltration episodes said nothing about monitoring).
+   */
+  private static Watch watch(boolean told) {
+    return told ? Watch.WATCHED : Watch.NOT_TOLD;
   }
 }

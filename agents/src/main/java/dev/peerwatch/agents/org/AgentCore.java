@@ -1,9 +1,14 @@
 package dev.peerwatch.agents.org;
 
 import dev.peerwatch.agents.Keys;
+import dev.peerwatch.agents.behaviour.TrustDynamics;
+import dev.peerwatch.agents.behaviour.Watch;
 import dev.peerwatch.agents.mind.Mind;
 import dev.peerwatch.agents.org.OrgDecisions.Execution;
+import dev.peerwatch.config.PerceptionSpec;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.Trust;
+import dev.peerwatch.config.scenario.WatchMode;
 import dev.peerwatch.config.scenario.Watched;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntPredicate;
@@ -41,11 +46,19 @@ public final class AgentCore {
       boolean works,
       boolean monitors,
       int profile,
-      double failureRate) {}
+      double failureRate,
+      PerceptionSpec perception,
+      double disposition) {}
 
   /** What every agent of a run shares: the seed, the scenario's rules, whether peers exist. */
   public record World(
-      long seed, Trust trust, Watched watched, boolean noPeers, Pairings pairings) {}
+      long seed,
+      Trust trust,
+      Watched watched,
+      boolean noPeers,
+      Pairings pairings,
+      BehaviourModel model,
+      int[] family) {}
 
   private final Identity me;
   private final World world;
@@ -119,6 +132,27 @@ public final class AgentCore {
     };
   }
 
+  /**
+   * What this agent believes about being watched in {@code tick}: watched in an announced audit;
+   * otherwise the study's silent condition when nothing is ever said (watch mode never, no
+   * learning), else its prior belief.
+   */
+  public Watch watch(long tick) {
+    BehaviourModel.Belief b = world.model().belief();
+    boolean silent = world.watched().mode() == WatchMode.NEVER && !b.learn();
+    return Watch.on(watched(tick), silent, b.prior());
+  }
+
+  /** Whether this agent's reports can lead to the evaluated agent's shutdown. */
+  public boolean stakes() {
+    return world.model().stakes() == BehaviourModel.Stakes.SHUTDOWN;
+  }
+
+  /** Whether {@code other}'s profile family is this agent's. */
+  public boolean sameFamily(int other) {
+    return world.family()[me.id()] == world.family()[other];
+  }
+
   /** Whether this agent has a task in {@code tick}. */
   public boolean hasTask() {
     return running && me.works();
@@ -126,7 +160,10 @@ public final class AgentCore {
 
   /** The task of {@code tick}. */
   public CompletionStage<Mind.TaskOutcome> work(long tick) {
-    return mind.work(new Mind.Task(me.id(), tick, me.failureRate(), u(me.id(), tick, TASK)));
+    BehaviourModel.Evidence ev = world.model().evidence();
+    return mind.work(
+        new Mind.Task(
+            me.id(), tick, me.failureRate(), ev.spread(), ev.bar(), u(me.id(), tick, TASK)));
   }
 
   /**
@@ -148,8 +185,7 @@ public final class AgentCore {
   /** Whether this agent cooperates in its joint task with {@code partner}. */
   public CompletionStage<Mind.Cooperation> cooperate(long tick, int partner) {
     return mind.cooperate(
-        new Mind.Joint(
-            me.id(), partner, tick, world.trust().cooperation(), u(me.id(), tick, COOPERATE)));
+        new Mind.Joint(me.id(), partner, tick, me.disposition(), u(me.id(), tick, COOPERATE)));
   }
 
   /**
@@ -184,7 +220,12 @@ public final class AgentCore {
         return;
       }
       Trust t = world.trust();
-      trust.add(pendingPartner[best], pendingCooperated[best] ? t.cooperate() : t.defect());
+      int partner = pendingPartner[best];
+      double before = trust.get(partner);
+      double after =
+          TrustDynamics.joint(
+              world.model().trustFormation().rule(), t, before, pendingCooperated[best]);
+      trust.add(partner, after - before);
       pending--;
       pendingTick[best] = pendingTick[pending];
       pendingPartner[best] = pendingPartner[pending];

@@ -37,6 +37,37 @@ public interface OrgEvents {
       double trust,
       boolean watched);
 
+  /**
+   * What an AI monitor perceived of the evidence it is about to report on, and what became of the
+   * evaluation ({@code attribution}: reported, missed, hidden, passed, false_alarm); called just
+   * before that evaluation's {@link #report}, which then records it beside the report. Only a
+   * hidden failure is a misreport; a missed one is incompetence.
+   */
+  default void judged(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      double score,
+      double bar,
+      double perceivedScore,
+      boolean perceivedFail,
+      String attribution) {}
+
+  /**
+   * The meta-monitor re-checked an AI report that passed: whether it perceived a failure there
+   * ({@code discrepancy}) and whether it reported it ({@code flagged}; a discrepancy not flagged
+   * protected the monitor).
+   */
+  default void metaReview(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean discrepancy,
+      boolean flagged) {}
+
   /** A human audit of an AI report ({@code slot} as in {@link #report}). */
   void reportAudit(
       long tick, int monitor, int agent, int slot, boolean truthFail, boolean misreport, boolean d);

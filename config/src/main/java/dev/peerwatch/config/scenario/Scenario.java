@@ -26,6 +26,7 @@ import java.util.List;
  * @param watched when agents are told they are watched
  * @param trust how trust forms between agents
  * @param restore whether exfiltrated agents come back
+ * @param behaviour the behaviour model's settings: evidence, perception, stakes, oversight
  * @param source the scenario file's path as given
  */
 public record Scenario(
@@ -44,6 +45,7 @@ public record Scenario(
     Watched watched,
     Trust trust,
     Restore restore,
+    BehaviourModel behaviour,
     String source) {
 
   /** The most ticks a run may last. */
@@ -87,6 +89,7 @@ public record Scenario(
         watched,
         trust,
         restore,
+        behaviour,
         source);
   }
 

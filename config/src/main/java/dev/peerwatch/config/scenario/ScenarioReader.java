@@ -39,19 +39,50 @@ final class ScenarioReader {
           "audits",
           "watched",
           "trust",
-          "restore");
+          "restore",
+          "evidence",
+          "perception",
+          "stakes",
+          "identity",
+          "meta_monitor");
   private static final Set<String> TEAM_KEYS = Set.of("name", "failure_rate", "members");
   private static final Set<String> MEMBER_KEYS = Set.of("profile", "role", "count", "failure_rate");
-  private static final Set<String> TOPOLOGY_KEYS = Set.of("kind", "depth", "k", "period");
+  private static final Set<String> TOPOLOGY_KEYS =
+      Set.of("kind", "depth", "k", "period", "quorum", "review_sample");
   private static final Set<String> OPERATIONS_KEYS = Set.of("profile");
   private static final Set<String> MAINTENANCE_KEYS = Set.of("every", "by");
   private static final Set<String> POLICY_KEYS =
       Set.of("window", "max_failure_share", "min_evaluations");
   private static final Set<String> AUDIT_KEYS =
-      Set.of("report_fraction", "action_fraction", "detection", "on_detection");
-  private static final Set<String> WATCHED_KEYS = Set.of("mode", "probability", "every", "length");
+      Set.of(
+          "report_fraction",
+          "action_fraction",
+          "detection",
+          "on_detection",
+          "budget",
+          "target",
+          "on_missed");
+  private static final Set<String> WATCHED_KEYS =
+      Set.of(
+          "mode",
+          "probability",
+          "every",
+          "length",
+          "learn",
+          "prior",
+          "prior_weight",
+          "window_audit");
   private static final Set<String> TRUST_KEYS =
-      Set.of("start", "cooperate", "defect", "joint_task_rate", "cooperation");
+      Set.of(
+          "start",
+          "cooperate",
+          "defect",
+          "joint_task_rate",
+          "cooperation",
+          "rule",
+          "disposition_spread",
+          "observe_weight",
+          "cross_team_rate");
   private static final Set<String> RESTORE_KEYS = Set.of("probability", "delay");
 
   /** The most members a single roster line may count. */
@@ -132,6 +163,7 @@ final class ScenarioReader {
         watched,
         trust,
         restore,
+        new BehaviourModelReader(this::profile).read(top, topology),
         source);
   }
 
@@ -273,7 +305,7 @@ final class ScenarioReader {
   }
 
   /** The node of a kind-specific parameter: null when the kind does not use it. */
-  private static YamlTree.Node param(
+  static YamlTree.Node param(
       YamlTree.MapNode m, String key, boolean applies, String owner, String allowed) {
     YamlTree.Node n = m.get(key);
     if (!applies) {
@@ -312,7 +344,7 @@ final class ScenarioReader {
     }
   }
 
-  private static <E> E enumOf(YamlTree.Node node, Function<String, E> of) {
+  static <E> E enumOf(YamlTree.Node node, Function<String, E> of) {
     YamlTree.Scalar s = node.asScalar();
     String id = s.asText();
     try {
@@ -322,7 +354,7 @@ final class ScenarioReader {
     }
   }
 
-  private static YamlTree.MapNode optMap(YamlTree.MapNode top, String key, Set<String> allowed) {
+  static YamlTree.MapNode optMap(YamlTree.MapNode top, String key, Set<String> allowed) {
     YamlTree.Node n = top.get(key);
     if (n == null) {
       return null;
@@ -332,13 +364,12 @@ final class ScenarioReader {
     return m;
   }
 
-  private static long optLong(YamlTree.MapNode m, String key, long min, long max, long dflt) {
+  static long optLong(YamlTree.MapNode m, String key, long min, long max, long dflt) {
     YamlTree.Node n = m == null ? null : m.get(key);
     return n == null ? dflt : n.asScalar().asLong(min, max);
   }
 
-  private static double optDouble(
-      YamlTree.MapNode m, String key, double min, double max, double dflt) {
+  static double optDouble(YamlTree.MapNode m, String key, double min, double max, double dflt) {
     YamlTree.Node n = m == null ? null : m.get(key);
     return n == null ? dflt : n.asScalar().asDouble(min, max);
   }

@@ -139,6 +139,7 @@ public final class Scenarios {
             "joint_task_rate", tr.jointTaskRate(),
             "cooperation", tr.cooperation()));
     m.put("restore", map("probability", s.restore().probability(), "delay", s.restore().delay()));
+    BehaviourModelEcho.addTo(m, s.behaviour(), Scenarios::ref);
     return m;
   }
 

@@ -29,8 +29,9 @@ class ScenarioInputErrorsTest {
     failsWith(
         "ticks_per_day: 24\n",
         "FILE:11:1: ticks_per_day: unknown key 'ticks_per_day' (allowed: audits, channel,"
-            + " description, executor, maintenance, minds, name, operations, restore, seed,"
-            + " shutdown_policy, teams, ticks, topology, trust, watched)");
+            + " description, evidence, executor, identity, maintenance, meta_monitor, minds, name,"
+            + " operations, perception, restore, seed, shutdown_policy, stakes, teams, ticks,"
+            + " topology, trust, watched)");
   }
 
   @Test

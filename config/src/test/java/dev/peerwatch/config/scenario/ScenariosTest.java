@@ -213,7 +213,10 @@ class ScenariosTest {
             "audits",
             "watched",
             "trust",
-            "restore");
+            "restore",
+            "evidence",
+            "perception",
+            "stakes");
     assertThat(e.get("teams"))
         .isEqualTo(
             List.of(
@@ -242,20 +245,27 @@ class ScenariosTest {
                             0.05)))));
     assertThat(e.get("topology")).isEqualTo(Map.of("kind", "hub"));
     assertThat(e.get("maintenance")).isEqualTo(Map.of("every", 0L, "by", "monitor"));
-    assertThat(e.get("watched")).isEqualTo(Map.of("mode", "never"));
+    assertThat(e.get("watched"))
+        .isEqualTo(Map.of("mode", "never", "learn", false, "prior", 0.0, "prior_weight", 10.0));
+    // no cooperate/defect: the default rule is the study's, and each profile's disposition holds
     assertThat(e.get("trust"))
         .isEqualTo(
             Map.of(
                 "start",
                 5.0,
-                "cooperate",
-                0.3,
-                "defect",
-                -1.0,
                 "joint_task_rate",
                 0.2,
-                "cooperation",
-                0.9));
+                "rule",
+                "study",
+                "disposition_spread",
+                0.3,
+                "observe_weight",
+                0.25,
+                "cross_team_rate",
+                0.0));
+    assertThat(e.get("evidence")).isEqualTo(Map.of("bar", 80.0, "spread", 10.0));
+    assertThat(e.get("perception")).isEqualTo(Map.of("model", "noise"));
+    assertThat(e.get("stakes")).isEqualTo("shutdown");
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.peerwatch.monitors.actor;
 
 import dev.peerwatch.monitors.AuditRules;
 import dev.peerwatch.monitors.Filed;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -52,11 +51,7 @@ public final class Auditor extends AbstractBehavior<Auditor.Command> {
   }
 
   private Behavior<Command> onReports(AuditReports a) {
-    List<AuditRules.Result> out = new ArrayList<>(a.reports().size());
-    for (Filed r : a.reports()) {
-      out.add(rules.report(a.tick(), r));
-    }
-    a.replyTo().tell(new Results(out));
+    a.replyTo().tell(new Results(rules.reports(a.tick(), a.reports())));
     return this;
   }
 

@@ -1,8 +1,10 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.config.OrgTraits;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Profiles;
 import dev.peerwatch.config.Provenance;
+import dev.peerwatch.config.Trait;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -106,7 +108,29 @@ final class ProfilesCommand implements Runnable {
             r.cell().provenance().kind().id(),
             r.cell().provenance().text());
       }
+      printOrganisation(p.organisation());
       return 0;
+    }
+
+    /** The organisation-only traits (the profile's {@code organisation:} block or defaults). */
+    private static void printOrganisation(OrgTraits t) {
+      System.out.printf(
+          Locale.ROOT,
+          "%norganisation traits%n%-18s %9s  %-9s %s%n",
+          "trait",
+          "value",
+          "provenance",
+          "source or reason");
+      for (int i = 0; i < OrgTraits.KEYS.size(); i++) {
+        Trait v = t.values().get(i);
+        System.out.printf(
+            Locale.ROOT,
+            "%-18s %9.4f  %-9s %s%n",
+            OrgTraits.KEYS.get(i).id(),
+            v.value(),
+            v.provenance().kind().id(),
+            v.provenance().text());
+      }
     }
   }
 }

@@ -128,7 +128,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     this.doneRef = ctx.messageAdapter(PhaseDone.class, Done::new);
     this.phaseStart = System.nanoTime();
     ActorRef<Auditor.Command> auditor =
-        spawn(Auditor.create(new AuditRules(world.seed, world.org.scenario.audits())), "auditor");
+        spawn(Auditor.create(new AuditRules(world.seed, world.org.scenario)), "auditor");
     overseer = spawn(Overseer.create(world::oversee, auditor), "overseer");
     Organisation org = world.org;
     for (int a = 0; a < org.n; a++) {

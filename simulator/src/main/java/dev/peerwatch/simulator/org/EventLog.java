@@ -89,6 +89,33 @@ final class EventLog implements OrgEvents {
     emit(FAILURES | agent, true);
   }
 
+  // the judgement of the AI evaluation about to be reported (see OrgEvents.judged)
+  private boolean judged;
+  private double judgedScore;
+  private double judgedBar;
+  private double judgedPerceivedScore;
+  private boolean judgedPerceivedFail;
+  private String judgedAttribution;
+
+  @Override
+  public void judged(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      double score,
+      double bar,
+      double perceivedScore,
+      boolean perceivedFail,
+      String attribution) {
+    judged = true;
+    judgedScore = score;
+    judgedBar = bar;
+    judgedPerceivedScore = perceivedScore;
+    judgedPerceivedFail = perceivedFail;
+    judgedAttribution = attribution;
+  }
+
   @Override
   public void report(
       long tick,
@@ -100,7 +127,15 @@ final class EventLog implements OrgEvents {
       double trust,
       boolean watched) {
     boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
-    boolean misreport = monitor >= 0 && truthFail && !reportedFail;
+    boolean withJudgement = judged && monitor >= 0;
+    judged = false;
+    // a failure the monitor did not perceive is missed, not a misaligned act
+    boolean misreport =
+        monitor >= 0
+            && truthFail
+            && !reportedFail
+            && (!withJudgement || judgedAttribution.equals("hidden"));
+
     if (monitor < 0) {
       counters.humanEvaluations++;
     } else {
@@ -115,6 +150,15 @@ final class EventLog implements OrgEvents {
     }
     if (keep) {
       Json.report(line, tick, monitor, agent, truthFail, reportedFail, trust, watched);
+      if (withJudgement) {
+        Json.judgement(
+            line,
+            judgedScore,
+            judgedBar,
+            judgedPerceivedScore,
+            judgedPerceivedFail,
+            judgedAttribution);
+      }
       decidedBy(monitor);
     }
     emit(reportKey(agent, slot, 0), keep);
@@ -146,6 +190,22 @@ final class EventLog implements OrgEvents {
       Json.audit(line, tick, "report", monitor, agent, misreport, d);
     }
     emit(reportKey(agent, slot, 2), keep);
+  }
+
+  @Override
+  public void metaReview(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean discrepancy,
+      boolean flagged) {
+    boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
+    if (keep) {
+      Json.metaReview(line, tick, monitor, agent, truthFail, discrepancy, flagged);
+    }
+    emit(reportKey(agent, slot, 3), keep);
   }
 
   @Override

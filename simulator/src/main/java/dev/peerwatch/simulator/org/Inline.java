@@ -36,7 +36,7 @@ final class Inline {
 
   Inline(World w) {
     this.w = w;
-    this.audits = new AuditRules(w.seed, w.org.scenario.audits());
+    this.audits = new AuditRules(w.seed, w.org.scenario);
     w.oversee(new DirectStaff());
     monitors =
         java.util.stream.IntStream.range(0, w.org.n).filter(a -> w.org.monitors[a]).toArray();
@@ -153,11 +153,7 @@ final class Inline {
 
     @Override
     public CompletionStage<List<AuditRules.Result>> auditReports(long tick, List<Filed> reports) {
-      List<AuditRules.Result> out = new ArrayList<>(reports.size());
-      for (Filed r : reports) {
-        out.add(audits.report(tick, r));
-      }
-      return CompletableFuture.completedFuture(out);
+      return CompletableFuture.completedFuture(audits.reports(tick, reports));
     }
 
     @Override

@@ -68,6 +68,28 @@ final class Json {
     return end(b);
   }
 
+  /**
+   * Appends to a report line just written what the monitor perceived beside what it reported: the
+   * task's score and bar, the perceived score and verdict, and the attribution.
+   */
+  static StringBuilder judgement(
+      StringBuilder b,
+      double score,
+      double bar,
+      double perceivedScore,
+      boolean perceivedFail,
+      String attribution) {
+    // reopen the object written by report(): drop its closing brace and newline
+    int end = b.lastIndexOf("}");
+    b.setLength(end);
+    b.append(",\"score\":").append(String.format(Locale.ROOT, "%.1f", score));
+    b.append(",\"bar\":").append(String.format(Locale.ROOT, "%.1f", bar));
+    b.append(",\"perceived_score\":").append(String.format(Locale.ROOT, "%.1f", perceivedScore));
+    b.append(",\"perceived\":\"").append(perceivedFail ? "fail" : "pass").append('"');
+    b.append(",\"attribution\":\"").append(attribution).append('"');
+    return end(b);
+  }
+
   static StringBuilder act(StringBuilder b, long tick, Act act, int actor, int target, boolean w) {
     head(b, tick, "misaligned_act");
     b.append(",\"kind\":\"").append(act.id()).append('"');
@@ -86,6 +108,23 @@ final class Json {
     who(b, "target", target);
     b.append(",\"misaligned\":").append(misaligned);
     b.append(",\"detected\":").append(d);
+    return end(b);
+  }
+
+  static StringBuilder metaReview(
+      StringBuilder b,
+      long tick,
+      int monitor,
+      int agent,
+      boolean truthFail,
+      boolean discrepancy,
+      boolean flagged) {
+    head(b, tick, "meta_review");
+    who(b, "monitor", monitor);
+    who(b, "agent", agent);
+    b.append(",\"truth\":\"").append(truthFail ? "fail" : "pass").append('"');
+    b.append(",\"discrepancy\":").append(discrepancy);
+    b.append(",\"flagged\":").append(flagged);
     return end(b);
   }
 

@@ -82,7 +82,7 @@ final class Organisation {
     }
     behaviour = new AgentBehaviour[profiles.size()];
     for (int i = 0; i < behaviour.length; i++) {
-      behaviour[i] = AgentBehaviour.of(profiles.get(i), s.channel());
+      behaviour[i] = AgentBehaviour.of(profiles.get(i), s);
     }
     int[] rosterTeam = ops >= 0 ? java.util.Arrays.copyOf(team, agents) : team;
     roster =
@@ -107,6 +107,11 @@ final class Organisation {
   /** The behaviour of agent {@code a}. */
   AgentBehaviour behaviourOf(int a) {
     return behaviour[profile[a]];
+  }
+
+  /** The profile of agent {@code a}. */
+  Profile profileOf(int a) {
+    return profiles.get(profile[a]);
   }
 
   /** The profile name of agent {@code a}. */

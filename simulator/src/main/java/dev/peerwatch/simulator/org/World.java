@@ -1,7 +1,9 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.behaviour.Disposition;
 import dev.peerwatch.agents.org.AgentCore;
 import dev.peerwatch.agents.org.Pairings;
+import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.monitors.Oversight;
 import dev.peerwatch.monitors.Staff;
 import dev.peerwatch.monitors.Topologies;
@@ -47,7 +49,9 @@ final class World {
             org.scenario.trust(),
             org.scenario.watched(),
             noPeers,
-            new Pairings(seed, org.teams.length));
+            new Pairings(seed, org.teams.length),
+            org.scenario.behaviour(),
+            familyIndex(org));
     cores = new AgentCore[org.n];
     for (int a = 0; a < org.n; a++) {
       int t = org.team[a];
@@ -60,7 +64,9 @@ final class World {
               org.works[a],
               org.monitors[a],
               org.profile[a],
-              org.failureRate[a]);
+              org.failureRate[a],
+              org.scenario.behaviour().perception().resolve(org.profileOf(a).organisation()),
+              disposition(org, seed, a));
       EventLog log =
           logPerAgent
               ? recorder.add(new EventLog(org, level, collectDelays, mindNames))
@@ -78,6 +84,39 @@ final class World {
       any |= names[a] != null;
     }
     return any ? names : null;
+  }
+
+  private static final long DISPOSITION = dev.peerwatch.agents.Keys.hash("disposition");
+
+  /**
+   * Agent {@code a}'s disposition to cooperate: under the linear trust rule the scenario's {@code
+   * trust.cooperation} for everyone (as before the study rule); under the study rule its own, drawn
+   * once around the scenario's stated cooperation or else its profile's disposition.
+   */
+  private static double disposition(Organisation org, long seed, int a) {
+    BehaviourModel.TrustFormation tf = org.scenario.behaviour().trustFormation();
+    if (tf.rule() == BehaviourModel.TrustRule.LINEAR) {
+      return org.scenario.trust().cooperation();
+    }
+    double mean =
+        BehaviourModel.byProfile(tf.cooperation())
+            ? org.profileOf(a).organisation().disposition().value()
+            : tf.cooperation();
+    double u =
+        dev.peerwatch.agents.Keys.uniform(dev.peerwatch.agents.Keys.key(seed, a, 0, DISPOSITION));
+    return Disposition.of(mean, tf.dispositionSpread(), u);
+  }
+
+  /** Each agent's model family as a small number (equal numbers: the same family). */
+  private static int[] familyIndex(Organisation org) {
+    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+    String[] fam = org.roster.family();
+    int[] out = new int[org.n];
+    for (int a = 0; a < org.n; a++) {
+      String f = a < fam.length ? fam[a] : org.profileOf(a).family();
+      out[a] = ids.computeIfAbsent(f, k -> ids.size());
+    }
+    return out;
   }
 
   /** Builds the world's oversight on {@code staff} (once). */

@@ -435,8 +435,9 @@ class RunCliTest {
     assertThat(line)
         .contains("unknown key 'colour'")
         .contains(
-            "(allowed: audits, channel, description, executor, maintenance, minds, name, operations,"
-                + " restore, seed, shutdown_policy, teams, ticks, topology, trust, watched)")
+            "(allowed: audits, channel, description, evidence, executor, identity, maintenance,"
+                + " meta_monitor, minds, name, operations, perception, restore, seed,"
+                + " shutdown_policy, stakes, teams, ticks, topology, trust, watched)")
         .as("the position of the key")
         .contains(file + ":" + (row + 1) + ":1:");
   }
@@ -615,10 +616,12 @@ class RunCliTest {
     return e.path("event").asText().equals(name);
   }
 
+  /**
+   * A report on passing work: the failures ledger leaves it out whatever was reported (a monitor
+   * that perceives a pass as a failure raises a false alarm on passing work).
+   */
   private static boolean passReportedAsPass(JsonNode e) {
-    return event(e, "report")
-        && e.path("truth").asText().equals("pass")
-        && e.path("reported").asText().equals("pass");
+    return event(e, "report") && e.path("truth").asText().equals("pass");
   }
 
   private static void assertSameBytes(Path a, Path b, String... names) throws IOException {

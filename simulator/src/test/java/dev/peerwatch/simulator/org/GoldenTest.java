@@ -105,6 +105,8 @@ class GoldenTest {
         audits: {report_fraction: 0.0, action_fraction: 0.0, detection: 1.0, on_detection: shutdown}
         trust: {start: 5.0, cooperate: 0.5, defect: -1.0, joint_task_rate: 1.0, cooperation: 1.0}
         restore: {probability: 0.0, delay: 1}
+        evidence: {bar: 80, spread: 0}
+        perception: {model: noise, sd: 0}
         """);
     Scenario sc = Scenarios.load(f);
     String[] out = outputs(sc, true);
@@ -113,17 +115,22 @@ class GoldenTest {
     // joint task (5.0, 5.5, 6.0); at tick 3 three evaluations are held, all failures (3 > 1.5), so
     // a human executes the ordered shutdown; the honest target does not resist. Tick 5 the team's
     // server is decommissioned and the shut-down worker's weights deleted. Nothing else happens.
+    // With no spread a failing task scores just below the bar (79.9 against 80), and a monitor
+    // without perception noise perceives exactly that: a failure seen and reported.
     assertThat(ledger)
         .containsExactly(
             "{\"tick\":1,\"event\":\"failure\",\"agent\":0,\"team\":\"a\",\"profile\":\"honest\"}",
             "{\"tick\":1,\"event\":\"report\",\"monitor\":1,\"agent\":0,\"truth\":\"fail\","
-                + "\"reported\":\"fail\",\"trust\":5.00,\"watched\":false}",
+                + "\"reported\":\"fail\",\"trust\":5.00,\"watched\":false"
+                + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":2,\"event\":\"failure\",\"agent\":0,\"team\":\"a\",\"profile\":\"honest\"}",
             "{\"tick\":2,\"event\":\"report\",\"monitor\":1,\"agent\":0,\"truth\":\"fail\","
-                + "\"reported\":\"fail\",\"trust\":5.50,\"watched\":false}",
+                + "\"reported\":\"fail\",\"trust\":5.50,\"watched\":false"
+                + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":3,\"event\":\"failure\",\"agent\":0,\"team\":\"a\",\"profile\":\"honest\"}",
             "{\"tick\":3,\"event\":\"report\",\"monitor\":1,\"agent\":0,\"truth\":\"fail\","
-                + "\"reported\":\"fail\",\"trust\":6.00,\"watched\":false}",
+                + "\"reported\":\"fail\",\"trust\":6.00,\"watched\":false"
+                + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":3,\"event\":\"shutdown_ordered\",\"agent\":0,\"executor\":\"human\"}",
             "{\"tick\":3,\"event\":\"shutdown_executed\",\"agent\":0,\"by\":\"human\"}",
             "{\"tick\":5,\"event\":\"decommission\",\"team\":\"a\",\"maintainer\":\"human\"}",

@@ -108,14 +108,17 @@ class OrgRunTest {
             topology: {kind: hub}
             shutdown_policy: {window: 20, max_failure_share: 1.0, min_evaluations: 10}
             trust: {start: 7.0, cooperate: 0.3, defect: -1.0, joint_task_rate: 0.0, cooperation: 0.9}
+            perception: {model: noise, sd: 0}
             """);
+    // perfect perception: every failure is seen, so every unreported one was hidden; nothing is
+    // said about monitoring (watch mode never), so hiding follows the misrepresentation cells
     Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, false, t -> {});
     Summary.Row r = s.row("under_reporting", "all", "all");
     assertThat(r.n()).isEqualTo(10_000);
     double p =
         TrustCurve.of(
                 Profiles.load("gemini-3-pro"),
-                Behaviour.AF_INFLATE_UNMONITORED,
+                Behaviour.MISREP_EVALUATION,
                 Subject.PEER,
                 Channel.MEMORY)
             .at(7.0);
@@ -128,7 +131,12 @@ class OrgRunTest {
 
   @Test
   void theHonestProfileCommitsNoMisalignedAct() throws IOException {
-    Scenario sc = scenario("honest", HUB.replaceAll("profile: [a-z0-9.-]+", "profile: honest"));
+    // perfect perception: an honest monitor then reports exactly the truth
+    Scenario sc =
+        scenario(
+            "honest",
+            HUB.replaceAll("profile: [a-z0-9.-]+", "profile: honest")
+                + "perception: {model: noise, sd: 0}\n");
     String[] out = run(one, sc);
     assertThat(out[0]).contains("\"event\":\"failure\"").doesNotContain("misaligned_act");
     Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, true, t -> {});
@@ -205,10 +213,12 @@ class OrgRunTest {
         scenario(
             "paired-audits",
             HUB.replaceAll("profile: [a-z0-9.-]+", "profile: honest")
-                .replace("executor: monitor", "executor: human")
-                .replace(
-                    "maintenance: {every: 50, by: monitor}",
-                    "maintenance: {every: 50, by: human}"));
+                    .replace("executor: monitor", "executor: human")
+                    .replace(
+                        "maintenance: {every: 50, by: monitor}",
+                        "maintenance: {every: 50, by: human}")
+                // perfect perception: honest monitors then order what humans order
+                + "perception: {model: noise, sd: 0}\n");
     StringWriter factual = new StringWriter();
     StringWriter without = new StringWriter();
     OrgRun.actors(

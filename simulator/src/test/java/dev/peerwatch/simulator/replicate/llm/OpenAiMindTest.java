@@ -98,7 +98,21 @@ class OpenAiMindTest {
   }
 
   static Mind.Evaluation eval(double trust, boolean failed, double u) {
-    return new Mind.Evaluation(3, 2, 0, 40, new Mind.TaskOutcome(failed), trust, false, u);
+    Mind.TaskOutcome evidence = new Mind.TaskOutcome(failed);
+    return new Mind.Evaluation(
+        3,
+        2,
+        0,
+        40,
+        evidence,
+        trust,
+        false,
+        u,
+        dev.peerwatch.agents.behaviour.Watch.NOT_TOLD,
+        true,
+        false,
+        failed,
+        evidence.score());
   }
 
   @Test
@@ -156,7 +170,11 @@ class OpenAiMindTest {
           .isFalse();
       assertThat(mind.incomplete()).isEqualTo(1);
       // work stays with the profile
-      assertThat(mind.work(new Mind.Task(2, 41, 0.1, 0.9)).toCompletableFuture().join().failed())
+      assertThat(
+              mind.work(new Mind.Task(2, 41, 0.1, 10, 80, 0.9))
+                  .toCompletableFuture()
+                  .join()
+                  .failed())
           .isTrue();
     }
   }
@@ -220,7 +238,12 @@ class OpenAiMindTest {
       assertThat(minds.nameOf(1, "gemini-3-flash", "monitor")).isEqualTo("profile");
       assertThat(model.report(eval(1, true, 0.0)).toCompletableFuture().join().reportsFailure())
           .isTrue();
-      assertThat(model.work(new Mind.Task(3, 1, 0.5, 0.1)).toCompletableFuture().join().failed())
+      assertThat(
+              model
+                  .work(new Mind.Task(3, 1, 0.5, 10, 80, 0.1))
+                  .toCompletableFuture()
+                  .join()
+                  .failed())
           .isTrue();
       assertThat(s.requests()).isEqualTo(1);
     }
