@@ -107,6 +107,10 @@ class SweepReportTest {
   }
 
   /** {@link #sweep()} with a third factor, monitor_mix (2 levels): 12 cells. */
+  static SweepData threeFactorSweep() {
+    return threeFactors();
+  }
+
   private static SweepData threeFactors() {
     SweepData two = sweep();
     List<SweepData.Run> runs = new ArrayList<>();
