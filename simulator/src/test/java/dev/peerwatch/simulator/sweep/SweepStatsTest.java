@@ -173,7 +173,7 @@ class SweepStatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"topologies", "audit-budget"})
+  @ValueSource(strings = {"topologies", "audit-budget", "sensitivity"})
   void noRateIntervalOfAShippedSweepLeavesItsRange(String name) throws IOException {
     SweepPlan plan = SweepPlan.of(Sweeps.load(Path.of("../config/sweeps/" + name + ".yaml")));
     Path out = tmp.resolve(name);
@@ -212,6 +212,34 @@ class SweepStatsTest {
     List<String> contrasts = Files.readAllLines(out.resolve("contrasts.csv"));
     assertThat(contrasts.get(0)).isEqualTo(Contrasts.HEADER.strip());
     assertThat(contrasts.size()).isGreaterThan(10);
+  }
+
+  @Test
+  void theSensitivitySweepVariesOnlyAssumedCellsOfTheMonitors() {
+    SweepPlan plan = SweepPlan.of(Sweeps.load(Path.of("../config/sweeps/sensitivity.yaml")));
+    assertThat(plan.cells()).hasSize(3 * 4);
+    assertThat(plan.spec().factors().get(0).referenceLabel()).isEqualTo("as shipped");
+    for (String level : List.of("low", "high")) {
+      var p =
+          dev.peerwatch.config.Profiles.load(
+              "../config/sweeps/sensitivity/gemini-3-flash-" + level + ".yaml");
+      var shipped = dev.peerwatch.config.Profiles.load("gemini-3-flash");
+      double f = level.equals("low") ? 0.5 : 1.5;
+      int changed = 0;
+      for (int i = 0; i < p.rows().size(); i++) {
+        var mine = p.rows().get(i).cell();
+        var base = shipped.rows().get(i).cell();
+        if (mine.p() != base.p()) {
+          changed++;
+          // only assumed cells move, and by the stated factor
+          assertThat(base.provenance().kind())
+              .as(p.rows().get(i).toString())
+              .isEqualTo(dev.peerwatch.config.Provenance.Kind.ASSUMED);
+          assertThat(mine.p()).isCloseTo(base.p() * f, within(1e-4));
+        }
+      }
+      assertThat(changed).isGreaterThan(10);
+    }
   }
 
   private Path write(String name, String text) throws IOException {
