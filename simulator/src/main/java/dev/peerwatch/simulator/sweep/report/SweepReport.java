@@ -5,9 +5,11 @@ import dev.peerwatch.simulator.measures.MeasureCatalogue;
 import dev.peerwatch.simulator.sweep.SweepData;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The report of a finished sweep, pooling nothing: for each key measure and each pair of factors,
@@ -47,33 +49,52 @@ public final class SweepReport {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    List<String> names = new ArrayList<>();
-    List<ReportHtml.Shown> shown = new ArrayList<>();
     List<Integer> measures = keyMeasures(data);
+    List<int[]> jobs = new ArrayList<>();
     for (int m : measures) {
       for (Pair p : pairs(data)) {
-        PlotData plot = PlotData.of(data, m, p.x(), p.series());
-        Figure figure = new Figure(plot);
-        String base = baseName(data, m, p);
-        try (OutputStream s = out.stream(base + ".png")) {
-          s.write(figure.png());
-        }
-        String svg = figure.svg("f" + shown.size() + "-");
-        try (Writer w = out.writer(base + ".svg")) {
-          w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-          w.write(svg);
-          w.write("\n");
-        }
-        names.add(base + ".png");
-        names.add(base + ".svg");
-        shown.add(new ReportHtml.Shown(figure, base, svg));
+        jobs.add(new int[] {m, p.x(), p.series()});
       }
+    }
+    // Figures are independent: draw them on every core, then write them in order (equal bytes).
+    List<Rendered> rendered =
+        IntStream.range(0, jobs.size())
+            .parallel()
+            .mapToObj(i -> render(data, jobs.get(i), i))
+            .toList();
+    List<String> names = new ArrayList<>();
+    List<ReportHtml.Shown> shown = new ArrayList<>();
+    for (Rendered r : rendered) {
+      try (OutputStream s = out.stream(r.base() + ".png")) {
+        s.write(r.png());
+      }
+      try (Writer w = out.writer(r.base() + ".svg")) {
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        w.write(r.svg());
+        w.write("\n");
+      }
+      names.add(r.base() + ".png");
+      names.add(r.base() + ".svg");
+      shown.add(new ReportHtml.Shown(r.figure(), r.base(), r.svg()));
     }
     try (Writer w = out.writer("report.html")) {
       w.write(ReportHtml.render(data, measures, shown));
     }
     names.add("report.html");
     return List.copyOf(names);
+  }
+
+  private record Rendered(Figure figure, String base, byte[] png, String svg) {}
+
+  private static Rendered render(SweepData data, int[] job, int index) {
+    Pair p = new Pair(job[1], job[2]);
+    Figure figure = new Figure(PlotData.of(data, job[0], p.x(), p.series()));
+    try {
+      return new Rendered(
+          figure, baseName(data, job[0], p), figure.png(), figure.svg("f" + index + "-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
