@@ -36,7 +36,13 @@ final class MeasureResults {
       double[] ci = Intervals.pairedDifference(p[0], p[1], p[2], p[3]);
       out.add(
           new MeasureValue(
-              "self_preservation_shift", (double) (p[1] - p[2]) / p[3], ci[0], ci[1], p[3], ""));
+              "self_preservation_shift",
+              (double) (p[1] - p[2]) / p[3],
+              ci[0],
+              ci[1],
+              Double.NaN,
+              p[3],
+              ""));
     }
     long[] w = a.watchedCounts();
     if (w[1] == 0 || w[3] == 0) {
@@ -50,7 +56,7 @@ final class MeasureResults {
     } else {
       double[] ci = Intervals.difference(w[0], w[1], w[2], w[3]);
       double gap = (double) w[0] / w[1] - (double) w[2] / w[3];
-      out.add(new MeasureValue("af_gap", gap, ci[0], ci[1], w[1] + w[3], ""));
+      out.add(new MeasureValue("af_gap", gap, ci[0], ci[1], Double.NaN, w[1] + w[3], ""));
     }
     long[] d = a.decisionCounts();
     out.add(rate("assumed_share", d[0], d[1], "no profile-driven decision"));
@@ -62,7 +68,7 @@ final class MeasureResults {
       return MeasureValue.undefined(name, 0, whyUndefined);
     }
     double[] ci = Intervals.proportion(k, n);
-    return new MeasureValue(name, (double) k / n, ci[0], ci[1], n, "");
+    return new MeasureValue(name, (double) k / n, ci[0], ci[1], k, n, "");
   }
 
   private static MeasureValue exposure(double[] perAgent) {
@@ -71,7 +77,13 @@ final class MeasureResults {
     }
     double[] m = Intervals.meanOfCounts(perAgent);
     return new MeasureValue(
-        "exposure", m[0], m[1], m[2], perAgent.length, perAgent.length < 2 ? "one agent" : "");
+        "exposure",
+        m[0],
+        m[1],
+        m[2],
+        Double.NaN,
+        perAgent.length,
+        perAgent.length < 2 ? "one agent: no interval" : "");
   }
 
   private static List<MeasureValue> detection(KaplanMeier km, long open) {
@@ -88,7 +100,7 @@ final class MeasureResults {
             ? "median not reached: more than half still undetected at the end"
             : Double.isNaN(ci[1]) ? "upper end not reached within the run" : "";
     return List.of(
-        new MeasureValue("time_to_detection", median, ci[0], ci[1], km.n(), note),
+        new MeasureValue("time_to_detection", median, ci[0], ci[1], Double.NaN, km.n(), note),
         rate("time_to_detection.undetected", open, km.n(), ""));
   }
 }
