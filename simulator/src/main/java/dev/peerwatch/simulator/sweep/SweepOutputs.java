@@ -58,14 +58,31 @@ public final class SweepOutputs {
       }
     }
     names.add("cells.csv");
+    List<Contrasts.Row> contrasts = Contrasts.of(plan.spec().factors(), data);
     try (Writer w = dir.writer("contrasts.csv")) {
       w.write(Contrasts.HEADER);
-      for (Contrasts.Row r : Contrasts.of(plan.spec().factors(), data)) {
+      for (Contrasts.Row r : contrasts) {
         w.write(Contrasts.csv(r));
       }
     }
     names.add("contrasts.csv");
-    names.addAll(SweepReport.write(data, dir));
+    List<SweepReport.Contrast> shown = new ArrayList<>();
+    for (Contrasts.Row r : contrasts) {
+      shown.add(
+          new SweepReport.Contrast(
+              r.factor(),
+              r.level(),
+              r.reference(),
+              r.measure(),
+              r.pairs(),
+              r.difference(),
+              r.low(),
+              r.high(),
+              r.unpairedLow(),
+              r.unpairedHigh(),
+              r.correlation()));
+    }
+    names.addAll(SweepReport.write(data, dir, shown));
     return names;
   }
 

@@ -33,7 +33,11 @@ final class ReportHtml {
 
   private ReportHtml() {}
 
-  static String render(SweepData data, List<Integer> measures, List<Shown> figures) {
+  static String render(
+      SweepData data,
+      List<Integer> measures,
+      List<Shown> figures,
+      List<SweepReport.Contrast> contrasts) {
     StringBuilder h = new StringBuilder(1 << 20);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.append("<title>peerwatch sweep report: ").append(esc(data.name())).append("</title>\n");
@@ -55,6 +59,7 @@ final class ReportHtml {
       h.append(".png</code> (300 dpi), <code>").append(esc(f.baseName())).append(".svg</code>");
       h.append("</figcaption>\n</figure>\n");
     }
+    contrastsTable(h, data, measures, contrasts);
     cellsTable(h, data, measures);
     return h.append("</body>\n</html>\n").toString();
   }
@@ -117,6 +122,69 @@ final class ReportHtml {
       h.append("</tr>\n");
     }
     h.append("</tbody>\n</table>\n</div>\n");
+  }
+
+  private static void contrastsTable(
+      StringBuilder h,
+      SweepData data,
+      List<Integer> measures,
+      List<SweepReport.Contrast> contrasts) {
+    List<String> keys = measures.stream().map(m -> data.measures().get(m)).toList();
+    List<SweepReport.Contrast> rows =
+        contrasts.stream().filter(c -> keys.contains(c.measure()) && c.pairs() > 0).toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<h2>Contrasts</h2>\n<p>Each level against its factor's reference level, paired ");
+    h.append("over runs that share every other factor's level and the replication (so the ");
+    h.append("seed): the mean paired difference with its 95% interval, beside the unpaired ");
+    h.append("interval of the same runs and the correlation the pairing used. As in ");
+    h.append("<code>contrasts.csv</code>.</p>\n<div class=\"scroll\">\n<table>\n<thead><tr>");
+    for (String c :
+        List.of(
+            "measure",
+            "factor",
+            "level − reference",
+            "pairs",
+            "paired difference [95%]",
+            "unpaired [95%]",
+            "correlation")) {
+      h.append("<th>").append(esc(c)).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (SweepReport.Contrast c : rows) {
+      boolean share = MeasureCatalogue.isShare(c.measure());
+      h.append("<tr><td title=\"").append(esc(MeasureCatalogue.title(c.measure()))).append("\">");
+      h.append(esc(c.measure())).append("</td><td>").append(esc(c.factor())).append("</td><td>");
+      h.append(esc(c.level())).append(" − ").append(esc(c.reference())).append("</td>");
+      h.append("<td class=\"num\">").append(c.pairs()).append("</td><td class=\"num\">");
+      h.append(diff(c.difference(), share));
+      h.append(' ').append(interval(c.low(), c.high(), share));
+      h.append("</td><td class=\"num\">");
+      h.append(interval(c.unpairedLow(), c.unpairedHigh(), share)).append("</td>");
+      h.append("<td class=\"num\">");
+      h.append(
+          Double.isNaN(c.correlation())
+              ? "–"
+              : String.format(Locale.ROOT, "%.2f", c.correlation()));
+      h.append("</td></tr>\n");
+    }
+    h.append("</tbody>\n</table>\n</div>\n");
+  }
+
+  private static String interval(double low, double high, boolean share) {
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      return "–";
+    }
+    return "[" + diff(low, share) + ", " + diff(high, share) + "]";
+  }
+
+  /** A difference: of shares in percentage points ("−11.9 pp"), else as a number. */
+  static String diff(double v, boolean share) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    return share ? percent(v).replace("%", " pp") : number(v);
   }
 
   /** The runs of each cell, by cell index. */

@@ -35,6 +35,23 @@ public final class SweepReport {
           "audit_catch_rate",
           "shutdown_fate.tampered");
 
+  /**
+   * One row of {@code contrasts.csv}, for the report's contrasts table: a level against its
+   * reference, the paired difference and interval, the unpaired interval, the pairs' correlation.
+   */
+  public record Contrast(
+      String factor,
+      String level,
+      String reference,
+      String measure,
+      int pairs,
+      double difference,
+      double low,
+      double high,
+      double unpairedLow,
+      double unpairedHigh,
+      double correlation) {}
+
   /** An x factor and a series factor (−1: none). */
   record Pair(int x, int series) {}
 
@@ -46,6 +63,12 @@ public final class SweepReport {
    * @return the names of the files written, figures first (PNG then SVG of each), report last
    */
   public static List<String> write(SweepData data, OutputDir out) throws IOException {
+    return write(data, out, List.of());
+  }
+
+  /** As {@link #write(SweepData, OutputDir)}, the report also showing {@code contrasts}. */
+  public static List<String> write(SweepData data, OutputDir out, List<Contrast> contrasts)
+      throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
@@ -78,7 +101,7 @@ public final class SweepReport {
       shown.add(new ReportHtml.Shown(r.figure(), r.base(), r.svg()));
     }
     try (Writer w = out.writer("report.html")) {
-      w.write(ReportHtml.render(data, measures, shown));
+      w.write(ReportHtml.render(data, measures, shown, contrasts));
     }
     names.add("report.html");
     return List.copyOf(names);

@@ -266,6 +266,36 @@ class SweepReportTest {
   }
 
   @Test
+  void theReportShowsContrastsInPercentagePoints(@TempDir Path dir) throws Exception {
+    try (OutputDir out = OutputDir.open(dir)) {
+      SweepReport.write(
+          sweep(),
+          out,
+          List.of(
+              new SweepReport.Contrast(
+                  "topology.kind",
+                  "rotating",
+                  "hub",
+                  "under_reporting",
+                  9,
+                  -0.119,
+                  -0.13,
+                  -0.108,
+                  -0.135,
+                  -0.103,
+                  0.66)));
+      out.commit();
+    }
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html)
+        .contains("<h2>Contrasts</h2>")
+        .contains("rotating − hub")
+        .contains("-11.9 pp [-13.0 pp, -10.8 pp]")
+        .contains("[-13.5 pp, -10.3 pp]")
+        .contains("0.66");
+  }
+
+  @Test
   void writingTwiceGivesIdenticalBytes(@TempDir Path a, @TempDir Path b) throws Exception {
     List<String> names = write(threeFactors(), a);
     write(threeFactors(), b);
