@@ -209,6 +209,19 @@ class SweepStatsTest {
       }
     }
     assertThat(checked).isGreaterThan(100);
+    // an interaction figure for every pair of factors, in both files
+    List<String> factors = r.data().factors();
+    for (int i = 0; i < factors.size(); i++) {
+      for (int j = i + 1; j < factors.size(); j++) {
+        String a = factors.get(i).replaceAll("[^A-Za-z0-9._-]", "_");
+        String b = factors.get(j).replaceAll("[^A-Za-z0-9._-]", "_");
+        String one = "plot-under_reporting-by-" + a + "-and-" + b + ".svg";
+        String other = "plot-under_reporting-by-" + b + "-and-" + a + ".svg";
+        assertThat(Files.exists(out.resolve(one)) || Files.exists(out.resolve(other)))
+            .as(one)
+            .isTrue();
+      }
+    }
     List<String> contrasts = Files.readAllLines(out.resolve("contrasts.csv"));
     assertThat(contrasts.get(0)).isEqualTo(Contrasts.HEADER.strip());
     assertThat(contrasts.size()).isGreaterThan(10);
