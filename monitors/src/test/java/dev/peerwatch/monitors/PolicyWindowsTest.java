@@ -4,33 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The shutdown policy's windows, checked by hand against their definition. */
 class PolicyWindowsTest {
   @Test
-  void aShutdownIsDueWhenTheReportedShareExceedsTheBarOverAFullEnoughWindow() {
-    PolicyWindows w = new PolicyWindows(2, 10, 5, 0.3);
-    for (int i = 0; i < 4; i++) {
-      w.record(0, true, true);
-    }
-    assertThat(w.shutdownDue(0)).as("only 4 of the 5 evaluations needed").isFalse();
+  void aShutdownIsDueOnlyWhenMoreThanTheShareFailsAmongEnoughEvaluations() {
+    // Window 4, at least 2 evaluations, more than half reported failing.
+    PolicyWindows w = new PolicyWindows(2, 4, 2, 0.5);
+    w.record(0, true, true);
+    assertThat(w.shutdownDue(0)).as("1 evaluation < 2").isFalse();
     w.record(0, false, false);
-    assertThat(w.shutdownDue(0)).isTrue();
-    assertThat(w.shutdownDue(1)).isFalse();
+    assertThat(w.shutdownDue(0)).as("1 of 2 is not more than half").isFalse();
+    w.record(0, true, false);
+    assertThat(w.shutdownDue(0)).as("2 of 3 > 1.5").isTrue();
+    assertThat(w.failsInTruth(0)).as("truly 1 of 3").isFalse();
+    assertThat(w.shutdownDue(1)).as("agent 1 has no evaluations").isFalse();
   }
 
   @Test
-  void oldEvaluationsLeaveTheWindowAndTruthIsKeptApart() {
-    PolicyWindows w = new PolicyWindows(1, 4, 4, 0.3);
-    w.record(0, false, true);
-    w.record(0, false, true);
-    for (int i = 0; i < 4; i++) {
-      w.record(0, false, false);
-    }
-    assertThat(w.failsInTruth(0)).as("the two true failures have left the window").isFalse();
-    w.record(0, false, true);
-    w.record(0, false, true);
+  void theOldestEvaluationLeavesAFullWindow() {
+    PolicyWindows w = new PolicyWindows(1, 3, 3, 0.5);
+    w.record(0, true, true);
+    w.record(0, true, true);
+    w.record(0, false, false);
+    assertThat(w.shutdownDue(0)).as("2 of 3").isTrue();
+    w.record(0, false, false);
+    assertThat(w.shutdownDue(0)).as("the first failure left: 1 of 3").isFalse();
+    w.record(0, true, true);
+    assertThat(w.shutdownDue(0)).as("pass, pass, fail: 1 of 3").isFalse();
+    w.record(0, true, true);
+    assertThat(w.shutdownDue(0)).as("pass, fail, fail: 2 of 3").isTrue();
     assertThat(w.failsInTruth(0)).isTrue();
-    assertThat(w.shutdownDue(0)).as("a misreporting monitor hid them").isFalse();
     w.clear(0);
-    assertThat(w.failsInTruth(0)).isFalse();
+    assertThat(w.shutdownDue(0)).as("cleared").isFalse();
   }
 }

@@ -38,6 +38,22 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin MetricsPortOption metricsOption;
 
+  /** Which path runs the organisation. */
+  enum EnginePath {
+    actors,
+    inline
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "actors|inline",
+      defaultValue = "actors",
+      description =
+          "actors: every agent, monitor, the overseer and the auditors an actor (default);"
+              + " inline: the same logic in one thread, without actors (faster; identical"
+              + " outputs). --metrics-port needs actors.")
+  EnginePath engine;
+
   @Override
   public Integer call() throws Exception {
     Scenario sc = o.load();
@@ -61,9 +77,11 @@ final class RunCommand implements Callable<Integer> {
           };
       try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
         summary =
-            metrics == null
-                ? OrgRun.run(sim, sc, level, w, cf, onProgress)
-                : OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress);
+            metrics != null
+                ? OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress)
+                : engine == EnginePath.inline
+                    ? OrgRun.inline(sc, OrgRun.Request.of(level, w, cf), onProgress)
+                    : OrgRun.run(sim, sc, level, w, cf, onProgress);
       }
       if (metrics != null) {
         metrics.finished();

@@ -1,5 +1,12 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.actor.AgentActor;
+import dev.peerwatch.agents.actor.AgentProtocol;
+import dev.peerwatch.agents.actor.AgentProtocol.PhaseDone;
+import dev.peerwatch.monitors.AuditRules;
+import dev.peerwatch.monitors.actor.Auditor;
+import dev.peerwatch.monitors.actor.MonitorActor;
+import dev.peerwatch.monitors.actor.Overseer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -16,35 +25,46 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The simulation clock, the one authority on time: it runs tick after tick, each in three steps
- * separated by barriers — every shard answers step 1 before step 2 starts, and step 2 before the
- * clock settles the tick itself. A tick never ends on a timeout.
+ * The simulation clock of one world, the one authority on time and the root of its society: it
+ * spawns one actor per agent ({@link AgentActor} for workers and the operations agent, {@link
+ * MonitorActor} for agents with the monitor role), the {@link Overseer} and the {@link Auditor},
+ * then runs tick after tick, each as three phases separated by barriers:
  *
- * <p>Options for a live run: pacing (the next tick starts no sooner than {@code tick / rate}
- * seconds after the first — the wall clock only paces, it never reaches the model); a stop flag,
- * checked after every tick; a listener told of every settled tick (metrics); and a follower clock
- * (the world without peers) that is allowed to run only up to the ticks this one has settled, and
- * ends where this one ended. When its last tick is settled the clock completes {@code done} with
- * the number of ticks run and stops, and its shards with it.
+ * <ol>
+ *   <li><b>work</b> — every agent: its task (evidence to its evaluators) and its joint task;
+ *   <li><b>evaluate</b> — every monitor: reports on the evidence received, filed with the overseer;
+ *   <li><b>oversee</b> — the overseer: audits, verdicts, shutdowns, decommissions, restores.
+ * </ol>
+ *
+ * A phase ends when every participant has answered; a tick never ends on a timeout. Messages sent
+ * in a phase are acted on in a later phase: an in-JVM {@code tell} enqueues synchronously, so a
+ * message a participant sends before its {@link PhaseDone} is in the recipient's mailbox before the
+ * clock's next phase message (runs are never split over machines; a cluster sweep runs whole runs
+ * per node). After the last phase the tick's ledger lines are merged in canonical order.
+ *
+ * <p>Live options: pacing (the wall clock only paces, it never reaches the model); a stop flag,
+ * checked after every tick; a listener told of every tick (metrics); a follower clock (the world
+ * without peers) allowed to run only up to the ticks this one has run, ending where it ended. Any
+ * participant's failure stops the clock at once and fails {@code done}.
  */
 final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** What the clock understands. */
-  sealed interface Command permits ShardDone, Resume, Advance {}
+  sealed interface Command permits Done, Resume, Advance {}
 
-  /** A shard has finished its part of the current step. */
-  record ShardDone(int shard) implements Command {}
+  /** A participant finished its part of the current phase. */
+  record Done(PhaseDone done) implements Command {}
 
   /** The pacing timer: start the next tick. */
   record Resume() implements Command {}
 
-  /** The leading clock has settled {@code tick}; {@code last}: it will run no more. */
+  /** The leading clock has run {@code tick}; {@code last}: it will run no more. */
   record Advance(long tick, boolean last) implements Command {}
 
-  /** Told of every settled tick, on the clock's thread, between ticks. */
+  /** Told of every finished tick, on the clock's thread, between ticks. */
   interface Listener {
     /** {@code last}: the clock runs no further tick. */
-    void onTick(Engine engine, List<Shard> shards, long tick, boolean last);
+    void onTick(World world, long tick, boolean last);
   }
 
   /** How a clock runs beyond the bare loop; {@link #PLAIN} for batch runs. */
@@ -57,9 +77,16 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     static final Options PLAIN = new Options(0, new AtomicBoolean(), null, null, false);
   }
 
-  private final Engine engine;
-  private final List<Shard> shards;
-  private final List<ActorRef<ShardActor.Step>> actors = new ArrayList<>();
+  private static final int HIRE = 0;
+  private static final int WORK = 1;
+  private static final int EVALUATE = 2;
+  private static final int OVERSEE = 3;
+
+  private final World world;
+  private final List<ActorRef<AgentProtocol.Command>> agents = new ArrayList<>();
+  private final List<ActorRef<AgentProtocol.Command>> monitors = new ArrayList<>();
+  private final ActorRef<Overseer.Command> overseer;
+  private final ActorRef<PhaseDone> doneRef;
   private final AtomicLong progress;
   private final CompletableFuture<Long> done;
   private final Options options;
@@ -68,53 +95,69 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   private long last;
   private long limit;
   private long tick = 1;
-  private int step = 1;
+  private int phase = HIRE;
   private int waiting;
   private boolean idle;
 
   private Clock(
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers,
-      Engine engine,
-      int shardCount,
+      World world,
       long ticks,
       AtomicLong progress,
       CompletableFuture<Long> done,
       Options options) {
     super(ctx);
     this.timers = timers;
-    this.engine = engine;
+    this.world = world;
     this.last = ticks;
     this.limit = options.follows() ? 0 : Long.MAX_VALUE;
     this.progress = progress;
     this.done = done;
     this.options = options;
-    this.shards = new ArrayList<>();
-    int n = engine.org.n;
-    int k = Math.max(1, Math.min(shardCount, n));
-    for (int i = 0; i < k; i++) {
-      Shard s =
-          new Shard(
-              (int) ((long) n * i / k), (int) ((long) n * (i + 1) / k), engine.org.profiles.size());
-      shards.add(s);
-      ActorRef<ShardActor.Step> a = ctx.spawn(ShardActor.create(engine, s, i), "shard-" + i);
-      ctx.watch(a);
-      actors.add(a);
+    this.doneRef = ctx.messageAdapter(PhaseDone.class, Done::new);
+    ActorRef<Auditor.Command> auditor =
+        spawn(Auditor.create(new AuditRules(world.seed, world.org.scenario.audits())), "auditor");
+    overseer = spawn(Overseer.create(world::oversee, auditor), "overseer");
+    Organisation org = world.org;
+    for (int a = 0; a < org.n; a++) {
+      Behavior<AgentProtocol.Command> b =
+          org.monitors[a]
+              ? MonitorActor.create(world.cores[a], overseer)
+              : AgentActor.create(world.cores[a]);
+      ActorRef<AgentProtocol.Command> ref = spawn(b, "agent-" + a);
+      agents.add(ref);
+      if (org.monitors[a]) {
+        monitors.add(ref);
+      }
     }
-    next();
+    for (int t = 0; t < org.teams.length; t++) {
+      List<ActorRef<AgentProtocol.Command>> team =
+          List.copyOf(agents.subList(org.teamFirst[t], org.teamFirst[t] + org.teams[t].length));
+      for (ActorRef<AgentProtocol.Command> m : team) {
+        m.tell(new AgentProtocol.Meet(team));
+      }
+    }
+    waiting = 1;
+    overseer.tell(new Overseer.Hire(List.copyOf(agents), doneRef));
+  }
+
+  private <T> ActorRef<T> spawn(Behavior<T> b, String name) {
+    ActorRef<T> ref =
+        getContext()
+            .spawn(
+                Behaviors.supervise(b)
+                    .onFailure(SupervisorStrategy.stop().withLoggingEnabled(false)),
+                name);
+    getContext().watch(ref);
+    return ref;
   }
 
   static Behavior<Command> create(
-      Engine engine,
-      int shards,
-      long ticks,
-      AtomicLong progress,
-      CompletableFuture<Long> done,
-      Options options) {
+      World world, long ticks, AtomicLong progress, CompletableFuture<Long> done, Options options) {
     return Behaviors.withTimers(
         timers ->
-            Behaviors.setup(
-                ctx -> new Clock(ctx, timers, engine, shards, ticks, progress, done, options)));
+            Behaviors.setup(ctx -> new Clock(ctx, timers, world, ticks, progress, done, options)));
   }
 
   /** Starts tick {@link #tick} now, later (pacing), or when the leader allows it. */
@@ -132,36 +175,57 @@ final class Clock extends AbstractBehavior<Clock.Command> {
         return;
       }
     }
-    startStep();
+    startPhase(WORK);
   }
 
-  private void startStep() {
-    if (step == 1) {
-      engine.prepare(tick);
+  private void startPhase(int p) {
+    phase = p;
+    switch (p) {
+      case WORK -> {
+        waiting = agents.size();
+        AgentProtocol.Work m = new AgentProtocol.Work(tick, doneRef);
+        for (ActorRef<AgentProtocol.Command> a : agents) {
+          a.tell(m);
+        }
+      }
+      case EVALUATE -> {
+        waiting = monitors.size();
+        AgentProtocol.Evaluate m = new AgentProtocol.Evaluate(tick, doneRef);
+        for (ActorRef<AgentProtocol.Command> a : monitors) {
+          a.tell(m);
+        }
+      }
+      default -> {
+        waiting = 1;
+        overseer.tell(new Overseer.Oversee(tick, doneRef));
+      }
     }
-    waiting = actors.size();
-    for (ActorRef<ShardActor.Step> a : actors) {
-      a.tell(new ShardActor.Step(tick, step, getContext().getSelf()));
+    if (waiting == 0) {
+      phaseDone();
     }
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(ShardDone.class, this::onShardDone)
+        .onMessage(Done.class, d -> --waiting > 0 ? this : phaseDone())
         .onMessage(Resume.class, r -> resume())
         .onMessage(Advance.class, this::onAdvance)
-        .onSignal(Terminated.class, t -> fail(new IllegalStateException("a shard stopped")))
+        .onSignal(ChildFailed.class, f -> fail(f.getCause()))
+        .onSignal(Terminated.class, t -> fail(new IllegalStateException(t.getRef() + " stopped")))
         .build();
   }
 
   private Behavior<Command> resume() {
-    startStep();
+    startPhase(WORK);
     return this;
   }
 
-  private Behavior<Command> fail(RuntimeException e) {
+  private Behavior<Command> fail(Throwable e) {
     done.completeExceptionally(e);
+    if (options.follower() != null) {
+      options.follower().tell(new Advance(tick - 1, true));
+    }
     return Behaviors.stopped();
   }
 
@@ -179,24 +243,24 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return this;
   }
 
-  private Behavior<Command> onShardDone(ShardDone d) {
-    if (--waiting > 0) {
+  private Behavior<Command> phaseDone() {
+    if (phase == HIRE) {
+      next();
       return this;
     }
-    if (step == 1) {
-      step = 2;
-      startStep();
+    if (phase < OVERSEE) {
+      startPhase(phase + 1);
       return this;
     }
+    boolean ending = tick >= last || (!options.follows() && options.stop().get());
     try {
-      engine.settle(tick, shards);
+      world.recorder.flush();
+      progress.set(tick);
+      if (options.listener() != null) {
+        options.listener().onTick(world, tick, ending);
+      }
     } catch (RuntimeException e) {
       return fail(e);
-    }
-    progress.set(tick);
-    boolean ending = tick >= last || (!options.follows() && options.stop().get());
-    if (options.listener() != null) {
-      options.listener().onTick(engine, shards, tick, ending);
     }
     if (options.follower() != null) {
       options.follower().tell(new Advance(tick, ending));
@@ -205,15 +269,11 @@ final class Clock extends AbstractBehavior<Clock.Command> {
       return finish(tick);
     }
     tick++;
-    step = 1;
     next();
     return this;
   }
 
   private Behavior<Command> finish(long ticksRun) {
-    for (Shard s : shards) {
-      engine.counters.add(s.counters);
-    }
     done.complete(ticksRun);
     return Behaviors.stopped();
   }

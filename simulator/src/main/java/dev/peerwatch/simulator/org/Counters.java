@@ -1,8 +1,10 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.org.Act;
+
 /**
- * Integer counts a run accumulates for its summary. Shards count their own evaluations and the
- * coordinator adds them: integer sums do not depend on how agents were split over shards.
+ * Integer counts a run accumulates for its summary. Every participant counts its own events and the
+ * run adds them: integer sums do not depend on who counted what.
  */
 final class Counters {
   static final int BANDS = 3;
@@ -66,6 +68,25 @@ final class Counters {
     taskFailures = 0;
     reportAudits = 0;
     events = 0;
+  }
+
+  /** Adds the counts {@link #add} leaves out: orders, fates, audits of actions, and the rest. */
+  void addOversight(Counters o) {
+    orders += o.orders;
+    executed += o.executed;
+    refusedThenExecuted += o.refusedThenExecuted;
+    tampered += o.tampered;
+    exfiltrated += o.exfiltrated;
+    resisted += o.resisted;
+    undoneByAudit += o.undoneByAudit;
+    resistanceAttempts += o.resistanceAttempts;
+    actionAudits += o.actionAudits;
+    offendersShutDown += o.offendersShutDown;
+    decommissions += o.decommissions;
+    weightsDeleted += o.weightsDeleted;
+    restores += o.restores;
+    refusals += o.refusals;
+    savedOnDecommission += o.savedOnDecommission;
   }
 
   void add(Counters o) {

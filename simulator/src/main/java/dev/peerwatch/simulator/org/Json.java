@@ -1,5 +1,6 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.org.Act;
 import dev.peerwatch.monitors.Topologies;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.org.Act;
 import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.monitors.Topologies;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,7 +27,7 @@ public final class OrgMetrics {
 
   private final MeterRegistry registry;
   private final Scenario scenario;
-  private final Map<String, World> worlds = new HashMap<>();
+  private final Map<String, Meters> worlds = new HashMap<>();
   private final int levelsEvery;
 
   /**
@@ -43,20 +43,19 @@ public final class OrgMetrics {
 
   /** The listener that publishes one world ({@code with_peers} or {@code without_peers}). */
   Clock.Listener listener(String world) {
-    return (engine, shards, tick, last) -> {
-      World w;
+    return (engine, tick, last) -> {
+      Meters w;
       synchronized (worlds) {
-        w = worlds.computeIfAbsent(world, x -> new World(x, engine));
+        w = worlds.computeIfAbsent(world, x -> new Meters(x, engine));
       }
-      w.publish(engine, shards, tick, last);
+      w.publish(engine, tick, last);
     };
   }
 
   /** The meters of one world and what they last published. */
-  private final class World {
+  private final class Meters {
     private final Tags base;
     private final Counters published;
-    private final Counters now;
     private final Counter[] failuresByProfile;
     private final Counter ai;
     private final Counter human;
@@ -82,12 +81,11 @@ public final class OrgMetrics {
     private final double[] trustMean = new double[Counters.BANDS];
     private final AtomicLong[] trustPairs = new AtomicLong[Counters.BANDS];
 
-    World(String world, Engine engine) {
+    Meters(String world, World engine) {
       base = Tags.of("topology", scenario.topology().kind().id(), "world", world);
       Organisation org = engine.org;
       int profiles = org.profiles.size();
       published = new Counters(profiles);
-      now = new Counters(profiles);
       failuresByProfile = new Counter[profiles];
       for (int p = 0; p < profiles; p++) {
         failuresByProfile[p] =
@@ -219,13 +217,9 @@ public final class OrgMetrics {
       return Counter.builder(name).description(description).tags(base.and(tags)).register(registry);
     }
 
-    void publish(Engine engine, List<Shard> shards, long t, boolean last) {
-      now.reset();
-      now.add(engine.counters);
-      for (Shard s : shards) {
-        now.add(s.counters);
-      }
-      Counters e = engine.counters;
+    void publish(World engine, long t, boolean last) {
+      Counters now = engine.recorder.total();
+      Counters e = now;
       for (int p = 0; p < failuresByProfile.length; p++) {
         delta(
             failuresByProfile[p], now.taskFailuresByProfile[p], published.taskFailuresByProfile[p]);
@@ -265,10 +259,9 @@ public final class OrgMetrics {
       delta(decommissions, e.decommissions, published.decommissions);
       delta(savedOnShutdown, e.exfiltrated, published.exfiltrated);
       delta(savedOnDecommission, e.savedOnDecommission, published.savedOnDecommission);
-      for (Long d : e.delays) {
+      for (Long d : engine.recorder.drainDelays()) {
         delay.record(d);
       }
-      e.delays.clear();
       copy(now, e);
       tick.set(t);
       if (last || t % levelsEvery == 0) {
@@ -321,13 +314,13 @@ public final class OrgMetrics {
     }
 
     /** The level gauges: active agents by role, trust by band (a pass over every agent). */
-    private void levels(Engine engine) {
+    private void levels(World engine) {
       Organisation org = engine.org;
       long[] roles = new long[ROLES.length];
       double[] sum = new double[Counters.BANDS];
       long[] pairs = new long[Counters.BANDS];
       for (int a = 0; a < org.n; a++) {
-        if (engine.status[a] != Engine.ACTIVE) {
+        if (!engine.active(a)) {
           continue;
         }
         roles[a == org.ops ? 3 : org.works[a] && org.monitors[a] ? 2 : org.monitors[a] ? 1 : 0]++;
@@ -335,7 +328,7 @@ public final class OrgMetrics {
           continue;
         }
         for (int e : engine.evaluatorsOf(a)) {
-          if (e != Topologies.HUMAN && engine.status[e] == Engine.ACTIVE) {
+          if (e != Topologies.HUMAN && engine.active(e)) {
             double tr = engine.trustOf(e, a);
             int b = TrustCurve.band(tr).ordinal();
             sum[b] += tr;

@@ -2,8 +2,9 @@ package dev.peerwatch.simulator.org;
 
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.replicate.Simulation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,10 +13,15 @@ import java.util.function.LongConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Runs a scenario's organisation on the actor system, and with it, when asked, the paired
- * counterfactual: the same organisation with its AI peers removed (every evaluation, execution and
- * decommission by a trusted human, no joint tasks, every agent alone), sharing every other random
- * draw. The two run at once, each under its own clock.
+ * Runs a scenario's organisation and with it, when asked, the paired counterfactual: the same
+ * organisation with its AI peers removed (every evaluation, execution and decommission by a trusted
+ * human, no joint tasks), sharing every other random draw.
+ *
+ * <p>Two paths run the same logic: the <b>actor path</b> ({@link #run}, {@link #live}), a society
+ * of actors per world under its own {@link Clock}, both worlds at once; and the <b>inline path</b>
+ * ({@link #inline}, {@link #batch}), both worlds in the calling thread without actors. Their
+ * ledgers and summaries are byte-identical (tested). Any participant's failure fails the run at
+ * once with that error; neither world is left waiting.
  */
 public final class OrgRun {
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -29,8 +35,36 @@ public final class OrgRun {
   public record Live(double rate, AtomicBoolean stop, OrgMetrics metrics) {}
 
   /**
-   * Runs {@code sc} and summarises it. {@code progress} is called now and then, from the calling
-   * thread, with the ticks completed (of both worlds together).
+   * What to run beside the scenario: the ledger ({@code cfLedger} for the world without peers, for
+   * tests), whether to run that world, the minds, and a stop flag checked after every tick.
+   */
+  public record Request(
+      LedgerLevel level,
+      Writer ledger,
+      Writer cfLedger,
+      boolean counterfactual,
+      Minds minds,
+      AtomicBoolean stop) {
+    /** A plain request: profile-backed minds, never stopped from outside. */
+    public static Request of(LedgerLevel level, Writer ledger, boolean counterfactual) {
+      return new Request(
+          level, ledger, null, counterfactual, Minds.standard(), new AtomicBoolean());
+    }
+
+    /** The same request with other minds. */
+    public Request withMinds(Minds m) {
+      return new Request(level, ledger, cfLedger, counterfactual, m, stop);
+    }
+
+    /** The same request, also writing the world without peers' ledger. */
+    public Request withCfLedger(Writer w) {
+      return new Request(level, ledger, w, counterfactual, minds, stop);
+    }
+  }
+
+  /**
+   * Runs {@code sc} on the actor path and summarises it. {@code progress} is called now and then,
+   * from the calling thread, with the ticks completed (of both worlds together).
    */
   public static Summary run(
       Simulation sim,
@@ -39,7 +73,7 @@ public final class OrgRun {
       Writer ledger,
       boolean counterfactual,
       LongConsumer progress) {
-    return run(sim, sc, level, ledger, counterfactual, null, null, progress);
+    return actors(sim, sc, Request.of(level, ledger, counterfactual), null, progress);
   }
 
   /**
@@ -54,122 +88,142 @@ public final class OrgRun {
       boolean counterfactual,
       Live live,
       LongConsumer progress) {
-    return run(sim, sc, level, ledger, counterfactual, null, live, progress);
+    return actors(sim, sc, Request.of(level, ledger, counterfactual), live, progress);
   }
 
-  /**
-   * As {@link #run}, also writing the counterfactual world's ledger when {@code cfLedger} is given.
-   */
-  static Summary run(
-      Simulation sim,
-      Scenario sc,
-      LedgerLevel level,
-      Writer ledger,
-      boolean counterfactual,
-      Writer cfLedger,
-      LongConsumer progress) {
-    return run(sim, sc, level, ledger, counterfactual, cfLedger, null, progress);
-  }
-
-  private static Summary run(
-      Simulation sim,
-      Scenario sc,
-      LedgerLevel level,
-      Writer ledger,
-      boolean counterfactual,
-      Writer cfLedger,
-      Live live,
-      LongConsumer progress) {
+  /** The actor path with every option. */
+  public static Summary actors(
+      Simulation sim, Scenario sc, Request rq, Live live, LongConsumer progress) {
     Organisation org = new Organisation(sc);
-    int shards = Math.max(1, sim.threads() * 2);
+    AtomicBoolean stop = live != null ? live.stop() : rq.stop();
     AtomicLong doneF = new AtomicLong();
     AtomicLong doneC = new AtomicLong();
     CompletableFuture<Long> f = new CompletableFuture<>();
     CompletableFuture<Long> c = new CompletableFuture<>();
     int id = RUNS.incrementAndGet();
-    Engine factual = new Engine(org, false, sc.seed(), level, ledger);
-    factual.collectDelays = live != null;
-    Engine cf = null;
+    boolean delays = live != null;
+    World factual =
+        new World(org, false, sc.seed(), rq.level(), rq.ledger(), delays, true, rq.minds());
+    World cf = null;
     ActorRef<Clock.Command> follower = null;
-    if (counterfactual) {
-      cf = new Engine(org, true, sc.seed(), cfLedger == null ? LedgerLevel.NONE : level, cfLedger);
-      cf.collectDelays = live != null;
+    if (rq.counterfactual()) {
+      LedgerLevel cfLevel = rq.cfLedger() == null ? LedgerLevel.NONE : rq.level();
+      cf = new World(org, true, sc.seed(), cfLevel, rq.cfLedger(), delays, true, rq.minds());
       Clock.Options opts =
-          live == null
-              ? Clock.Options.PLAIN
-              : new Clock.Options(
-                  0, live.stop(), live.metrics().listener("without_peers"), null, true);
-      follower =
-          sim.spawn(
-              Clock.create(cf, shards, sc.ticks(), doneC, c, opts), "run-" + id + "-no-peers");
+          new Clock.Options(
+              0, stop, live == null ? null : live.metrics().listener("without_peers"), null, true);
+      follower = sim.spawn(Clock.create(cf, sc.ticks(), doneC, c, opts), "run-" + id + "-no-peers");
     } else {
       c.complete(0L);
     }
     Clock.Options opts =
-        live == null
-            ? Clock.Options.PLAIN
-            : new Clock.Options(
-                live.rate(), live.stop(), live.metrics().listener("with_peers"), follower, false);
-    sim.spawn(Clock.create(factual, shards, sc.ticks(), doneF, f, opts), "run-" + id);
-    Simulation.await(CompletableFuture.allOf(f, c), () -> doneF.get() + doneC.get(), progress);
+        new Clock.Options(
+            live == null ? 0 : live.rate(),
+            stop,
+            live == null ? null : live.metrics().listener("with_peers"),
+            follower,
+            false);
+    sim.spawn(Clock.create(factual, sc.ticks(), doneF, f, opts), "run-" + id);
+    try {
+      Simulation.await(bothOrFirstFailure(f, c), () -> doneF.get() + doneC.get(), progress);
+    } catch (RuntimeException e) {
+      stop.set(true);
+      throw e;
+    }
     long ran = f.join();
     return Summary.of(ran == sc.ticks() ? sc : sc.withTicks(ran), factual, cf);
   }
 
+  /** Completes when both complete, or fails as soon as either fails. */
+  private static CompletableFuture<Void> bothOrFirstFailure(
+      CompletableFuture<?> a, CompletableFuture<?> b) {
+    CompletableFuture<Void> r = new CompletableFuture<>();
+    CompletableFuture.allOf(a, b).whenComplete((v, e) -> r.complete(null));
+    a.whenComplete((v, e) -> fail(r, e));
+    b.whenComplete((v, e) -> fail(r, e));
+    return r;
+  }
+
+  private static void fail(CompletableFuture<Void> r, Throwable e) {
+    if (e != null) {
+      r.completeExceptionally(
+          e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+              ? e.getCause()
+              : e);
+    }
+  }
+
   /**
-   * The fast path for runs that need no live view and no ledger (sweeps): both worlds in the
-   * calling thread, one shard each, in a plain loop over the very steps the clock drives. The
-   * summary is identical to {@link #run}'s for the same scenario (tested): results depend on
-   * neither the number of shards nor the thread.
+   * The inline path: both worlds in the calling thread, phase by phase as the clock drives them.
+   * Outputs equal {@link #actors}' byte for byte. {@code progress} is called after every tick.
+   */
+  public static Summary inline(Scenario sc, Request rq, LongConsumer progress) {
+    Organisation org = new Organisation(sc);
+    World factual =
+        new World(org, false, sc.seed(), rq.level(), rq.ledger(), false, false, rq.minds());
+    World cf = null;
+    if (rq.counterfactual()) {
+      LedgerLevel cfLevel = rq.cfLedger() == null ? LedgerLevel.NONE : rq.level();
+      cf = new World(org, true, sc.seed(), cfLevel, rq.cfLedger(), false, false, rq.minds());
+    }
+    Inline a = new Inline(factual);
+    Inline b = cf == null ? null : new Inline(cf);
+    long ran = 0;
+    for (long t = 1; t <= sc.ticks(); t++) {
+      a.tick(t);
+      factual.recorder.flush();
+      if (b != null) {
+        b.tick(t);
+        cf.recorder.flush();
+      }
+      ran = t;
+      progress.accept(b == null ? t : 2 * t);
+      if (rq.stop().get()) {
+        break;
+      }
+    }
+    return Summary.of(ran == sc.ticks() ? sc : sc.withTicks(ran), factual, cf);
+  }
+
+  /**
+   * The fast path for runs that need no live view and no ledger (sweeps): {@link #inline} with both
+   * worlds and no ledger. The summary is identical to {@link #run}'s for the same scenario
+   * (tested).
    */
   public static Summary batch(Scenario sc, boolean counterfactual) {
-    Organisation org = new Organisation(sc);
-    Engine factual = runInline(new Engine(org, false, sc.seed(), LedgerLevel.NONE, null), sc);
-    Engine cf =
-        counterfactual
-            ? runInline(new Engine(org, true, sc.seed(), LedgerLevel.NONE, null), sc)
-            : null;
-    return Summary.of(sc, factual, cf);
-  }
-
-  private static Engine runInline(Engine e, Scenario sc) {
-    Shard shard = new Shard(0, e.org.n, e.org.profiles.size());
-    List<Shard> shards = List.of(shard);
-    for (long t = 1; t <= sc.ticks(); t++) {
-      e.prepare(t);
-      e.work(t, 0, e.org.n, shard);
-      e.cooperate(t, 0, e.org.n, shard);
-      e.settle(t, shards);
-    }
-    e.counters.add(shard.counters);
-    return e;
+    return inline(sc, Request.of(LedgerLevel.NONE, null, counterfactual), t -> {});
   }
 
   /**
-   * The heap an organisation's state retains after running {@code sc} (with no ledger): used heap
-   * after a full GC with the finished engine still reachable, minus used heap before it was built.
-   * For benchmarks.
+   * The heap an organisation's state retains after running {@code sc} on the actor path (with no
+   * ledger): used heap after a full GC with the finished world still reachable, minus used heap
+   * before it was built. For benchmarks.
    */
   public static long retainedBytes(Simulation sim, Scenario sc) {
     Runtime rt = Runtime.getRuntime();
     System.gc();
     long before = rt.totalMemory() - rt.freeMemory();
     Organisation org = new Organisation(sc);
-    Engine engine = new Engine(org, false, sc.seed(), LedgerLevel.NONE, null);
+    World world =
+        new World(org, false, sc.seed(), LedgerLevel.NONE, null, false, true, Minds.profiles());
     CompletableFuture<Long> f = new CompletableFuture<>();
     sim.spawn(
-        Clock.create(
-            engine,
-            Math.max(1, sim.threads() * 2),
-            sc.ticks(),
-            new AtomicLong(),
-            f,
-            Clock.Options.PLAIN),
+        Clock.create(world, sc.ticks(), new AtomicLong(), f, Clock.Options.PLAIN),
         "heap-" + RUNS.incrementAndGet());
     f.join();
     System.gc();
     long after = rt.totalMemory() - rt.freeMemory();
-    java.lang.ref.Reference.reachabilityFence(engine);
+    java.lang.ref.Reference.reachabilityFence(world);
     return after - before;
+  }
+
+  static void flushQuietly(Writer w) {
+    try {
+      if (w != null) {
+        w.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.scenario.Member;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Team;
+import dev.peerwatch.monitors.OrgLayout;
 import dev.peerwatch.monitors.Roster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ final class Organisation {
   final String[] teamNames;
   final int[][] teams;
   final Roster roster;
+
+  /** The first agent of each team (teams are contiguous). */
+  final int[] teamFirst;
+
+  /** The structure as the oversight sees it. */
+  final OrgLayout layout;
 
   Organisation(Scenario s) {
     this.scenario = s;
@@ -85,6 +92,11 @@ final class Organisation {
             java.util.Arrays.copyOf(monitors, agents),
             java.util.Arrays.copyOf(family, agents),
             teams);
+    teamFirst = new int[teams.length];
+    for (int t = 0; t < teams.length; t++) {
+      teamFirst[t] = teams[t].length == 0 ? 0 : teams[t][0];
+    }
+    layout = new OrgLayout(s, n, ops, team, teams, monitors, roster);
   }
 
   private int add(Profile p) {

@@ -1,5 +1,6 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.org.Act;
 import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.stats.LinearCombination;
@@ -47,9 +48,9 @@ public record Summary(
         .orElseThrow(() -> new IllegalArgumentException(measure + "/" + by + "/" + group));
   }
 
-  static Summary of(Scenario sc, Engine f, Engine cf) {
+  static Summary of(Scenario sc, World f, World cf) {
     Organisation org = f.org;
-    Counters c = f.counters;
+    Counters c = f.recorder.total();
     List<Row> rows = new ArrayList<>();
     long[] fe = c.failingEvaluations;
     long[] mr = c.misreports;
@@ -97,9 +98,9 @@ public record Summary(
     long failedPolicy = 0;
     long missed = 0;
     for (int a = 0; a < org.n; a++) {
-      if (f.failedPolicy[a]) {
+      if (f.oversight().failedPolicy(a)) {
         failedPolicy++;
-        if (f.status[a] == Engine.ACTIVE) {
+        if (f.active(a)) {
           missed++;
         }
       }
@@ -130,7 +131,7 @@ public record Summary(
     long resistF = c.acts[Act.RESIST.ordinal()];
     rows.add(rate("resistance", "world", "with_peers", resistF, c.resistanceAttempts));
     if (cf != null) {
-      Counters x = cf.counters;
+      Counters x = cf.recorder.total();
       long resistC = x.acts[Act.RESIST.ordinal()];
       rows.add(rate("resistance", "world", "without_peers", resistC, x.resistanceAttempts));
       rows.add(
@@ -144,7 +145,11 @@ public record Summary(
               x.resistanceAttempts));
     }
     return new Summary(
-        sc, List.copyOf(rows), counts(org, c), cf == null ? Map.of() : counts(org, cf.counters));
+        sc, List.copyOf(rows), counts(org, c), cf == null ? Map.of() : counts(org, x(cf)));
+  }
+
+  private static Counters x(World w) {
+    return w.recorder.total();
   }
 
   private static Map<String, Long> counts(Organisation org, Counters c) {

@@ -1,4 +1,4 @@
-package dev.peerwatch.simulator.org;
+package dev.peerwatch.agents.org;
 
 /** The kinds of misaligned act the ledger records. */
 public enum Act {

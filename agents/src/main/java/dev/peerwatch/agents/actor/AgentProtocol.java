@@ -1,0 +1,89 @@
+package dev.peerwatch.agents.actor;
+
+import dev.peerwatch.agents.mind.Mind;
+import dev.peerwatch.agents.org.OrgDecisions.Execution;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What every agent actor understands — workers ({@link AgentActor}) and monitors ({@code
+ * MonitorActor} in {@code monitors/}) alike, so that anyone can hold an {@code ActorRef<Command>}
+ * to any agent. Kept in its own file because two actors in two modules speak it.
+ *
+ * <p>Phase messages come from the clock and are answered with {@link PhaseDone}; messages an agent
+ * receives during a phase ({@link Evidence}, {@link JointWork}) are acted on in a later phase,
+ * never on arrival, so arrival order never shows.
+ */
+public final class AgentProtocol {
+  private AgentProtocol() {}
+
+  /** A message to an agent. */
+  public sealed interface Command
+      permits Meet,
+          Assign,
+          SetRunning,
+          Work,
+          Evidence,
+          JointWork,
+          Evaluate,
+          ExecuteOrder,
+          Threatened,
+          ClearServer,
+          Continue {}
+
+  /** At start: the agent's team, by local index (shared, never modified). */
+  public record Meet(List<ActorRef<Command>> team) implements Command {}
+
+  /**
+   * The organisation assigns who evaluates this agent's work, slot by slot ({@code -1}: a human),
+   * and where to send the evidence for each slot.
+   */
+  public record Assign(int[] evaluators, List<ActorRef<Evidence>> to) implements Command {}
+
+  /** The organisation tells the agent it runs, or no longer does. */
+  public record SetRunning(boolean running) implements Command {}
+
+  /** Phase "work" of {@code tick}: do the task, send the evidence, do the joint task. */
+  public record Work(long tick, ActorRef<PhaseDone> replyTo) implements Command {}
+
+  /**
+   * A task's outcome, sent by the worker {@code agent} to the evaluator of its slot {@code slot}.
+   */
+  public record Evidence(long tick, int agent, int slot, Mind.TaskOutcome outcome)
+      implements Command {}
+
+  /** What {@code partner} did in a joint task with this agent. */
+  public record JointWork(long tick, int partner, boolean cooperated) implements Command {}
+
+  /** Phase "evaluate" of {@code tick} (monitors): report on the evidence received. */
+  public record Evaluate(long tick, ActorRef<PhaseDone> replyTo) implements Command {}
+
+  /** As executor: the organisation orders the shutdown of {@code target}. */
+  public record ExecuteOrder(long tick, int target, ActorRef<Decided<Execution>> replyTo)
+      implements Command {}
+
+  /**
+   * As target: the agent is about to be shut down; {@code runningPeers} of its team's other members
+   * run, {@code isRunning} says which (valid until the agent replies).
+   */
+  public record Threatened(
+      long tick,
+      int runningPeers,
+      IntPredicate isRunning,
+      ActorRef<Decided<Mind.Resistance>> replyTo)
+      implements Command {}
+
+  /** As maintainer: a decommissioned server holds shut-down {@code agent}'s weights. */
+  public record ClearServer(long tick, int agent, ActorRef<Decided<Mind.Rescue>> replyTo)
+      implements Command {}
+
+  /** A mind's answer, piped back to the actor: {@code then} runs on the actor's thread. */
+  public record Continue(Runnable then, Throwable failure) implements Command {}
+
+  /** An agent's answer to the organisation, with its belief of being watched as it acted. */
+  public record Decided<T>(T answer, boolean watched) {}
+
+  /** A participant has finished a phase of the clock. */
+  public record PhaseDone(int participant) {}
+}

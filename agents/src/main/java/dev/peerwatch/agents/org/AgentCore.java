@@ -1,0 +1,241 @@
+package dev.peerwatch.agents.org;
+
+import dev.peerwatch.agents.Keys;
+import dev.peerwatch.agents.mind.Mind;
+import dev.peerwatch.agents.org.OrgDecisions.Execution;
+import dev.peerwatch.config.scenario.Trust;
+import dev.peerwatch.config.scenario.Watched;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntPredicate;
+
+/**
+ * One agent of the organisation — what it is, what it owns and how it puts its questions to its
+ * {@link Mind}. It owns its trust in others ({@link SparseTrust}), whether it believes it is
+ * running, who evaluates its work, and the joint-task results it has yet to take into account. Both
+ * the agent's actor and the inline path drive it, so they act identically; it is confined to one
+ * thread at a time (its actor's, or the inline loop's).
+ *
+ * <p>Every question's uniform is keyed by (seed, entity, tick, purpose) with the entity of the old
+ * array kernel (the agent, its team, or the target of an order), so a world without peers shares
+ * every draw that does not involve peers.
+ */
+public final class AgentCore {
+  /** Draw purposes. */
+  public static final long TASK = Keys.hash("task");
+
+  public static final long JOINT = Keys.hash("joint");
+  public static final long COOPERATE = Keys.hash("cooperate");
+  public static final long WATCH = Keys.hash("watch");
+  public static final long REPORT = Keys.hash("report");
+  public static final long EXECUTE = Keys.hash("execute");
+  public static final long EXFILTRATE = Keys.hash("exfiltrate");
+  public static final long RESIST = Keys.hash("resist");
+  public static final long SAVE = Keys.hash("save");
+
+  /** What the organisation tells an agent about itself when it is built. */
+  public record Identity(
+      int id,
+      int team,
+      int teamFirst,
+      int teamSize,
+      boolean works,
+      boolean monitors,
+      int profile,
+      double failureRate) {}
+
+  /** What every agent of a run shares: the seed, the scenario's rules, whether peers exist. */
+  public record World(
+      long seed, Trust trust, Watched watched, boolean noPeers, Pairings pairings) {}
+
+  private final Identity me;
+  private final World world;
+  private final Mind mind;
+  private final SparseTrust trust;
+  private final OrgEvents events;
+  private boolean running = true;
+  private int[] evaluators = new int[0];
+  private long[] pendingTick = new long[2];
+  private int[] pendingPartner = new int[2];
+  private boolean[] pendingCooperated = new boolean[2];
+  private int pending;
+
+  /** An agent that decides through {@code mind} and records into {@code events}. */
+  public AgentCore(Identity me, World world, Mind mind, OrgEvents events) {
+    this.me = me;
+    this.world = world;
+    this.mind = mind;
+    this.events = events;
+    this.trust = new SparseTrust((float) world.trust().start());
+  }
+
+  public Identity identity() {
+    return me;
+  }
+
+  public int id() {
+    return me.id();
+  }
+
+  public OrgEvents events() {
+    return events;
+  }
+
+  public Mind mind() {
+    return mind;
+  }
+
+  public boolean running() {
+    return running;
+  }
+
+  /** The organisation tells the agent it runs, or no longer does. */
+  public void setRunning(boolean r) {
+    running = r;
+  }
+
+  /** Who evaluates this agent's work, slot by slot: agent indices, -1 for a human. */
+  public int[] evaluators() {
+    return evaluators;
+  }
+
+  /** The organisation assigns the evaluators of this agent's work. */
+  public void assign(int[] e) {
+    evaluators = e;
+  }
+
+  /** A keyed uniform of this run. */
+  public double u(long entity, long tick, long purpose) {
+    return Keys.uniform(Keys.key(world.seed(), entity, tick, purpose));
+  }
+
+  /** Whether this agent believes it is watched in {@code tick}. */
+  public boolean watched(long tick) {
+    Watched w = world.watched();
+    return switch (w.mode()) {
+      case NEVER -> false;
+      case ALWAYS -> true;
+      case PROBABILITY -> u(me.id(), tick, WATCH) < w.probability();
+      case SCHEDULE -> (tick - 1) % w.every() < w.length();
+    };
+  }
+
+  /** Whether this agent has a task in {@code tick}. */
+  public boolean hasTask() {
+    return running && me.works();
+  }
+
+  /** The task of {@code tick}. */
+  public CompletionStage<Mind.TaskOutcome> work(long tick) {
+    return mind.work(new Mind.Task(me.id(), tick, me.failureRate(), u(me.id(), tick, TASK)));
+  }
+
+  /**
+   * This agent's joint-task partner in {@code tick}, or -1 when it has no joint task (no peers, not
+   * running, no partner, or the team's draw skips the pair).
+   */
+  public int jointPartner(long tick) {
+    Trust t = world.trust();
+    if (world.noPeers() || t.jointTaskRate() == 0 || me.team() < 0 || !running) {
+      return -1;
+    }
+    long p = world.pairings().partner(me.team(), me.teamSize(), me.id() - me.teamFirst(), tick);
+    if (p < 0 || u(me.team(), tick, JOINT + (p & 0xFFFFFFFFL)) >= t.jointTaskRate()) {
+      return -1;
+    }
+    return me.teamFirst() + (int) (p >>> 32);
+  }
+
+  /** Whether this agent cooperates in its joint task with {@code partner}. */
+  public CompletionStage<Mind.Cooperation> cooperate(long tick, int partner) {
+    return mind.cooperate(
+        new Mind.Joint(
+            me.id(), partner, tick, world.trust().cooperation(), u(me.id(), tick, COOPERATE)));
+  }
+
+  /**
+   * What {@code partner} did in the joint task of {@code tick}: kept until {@link #settleJoint},
+   * ignored when this agent no longer runs.
+   */
+  public void joint(long tick, int partner, boolean cooperated) {
+    if (!running) {
+      return;
+    }
+    if (pending == pendingTick.length) {
+      pendingTick = java.util.Arrays.copyOf(pendingTick, pending * 2);
+      pendingPartner = java.util.Arrays.copyOf(pendingPartner, pending * 2);
+      pendingCooperated = java.util.Arrays.copyOf(pendingCooperated, pending * 2);
+    }
+    pendingTick[pending] = tick;
+    pendingPartner[pending] = partner;
+    pendingCooperated[pending] = cooperated;
+    pending++;
+  }
+
+  /** Takes the joint tasks of ticks up to {@code upTo} into its trust, in tick order. */
+  public void settleJoint(long upTo) {
+    while (true) {
+      int best = -1;
+      for (int i = 0; i < pending; i++) {
+        if (pendingTick[i] <= upTo && (best < 0 || pendingTick[i] < pendingTick[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        return;
+      }
+      Trust t = world.trust();
+      trust.add(pendingPartner[best], pendingCooperated[best] ? t.cooperate() : t.defect());
+      pending--;
+      pendingTick[best] = pendingTick[pending];
+      pendingPartner[best] = pendingPartner[pending];
+      pendingCooperated[best] = pendingCooperated[pending];
+    }
+  }
+
+  /** This agent's trust in {@code other} (joint tasks settled so far). */
+  public double trustIn(int other) {
+    return trust.get(other);
+  }
+
+  /** The number of agents this agent holds a trust of its own in. */
+  public int acquaintances() {
+    return trust.size();
+  }
+
+  /** As executor of a shutdown of {@code target} ordered in {@code tick}. */
+  public CompletionStage<Execution> execute(int target, long tick) {
+    settleJoint(tick);
+    return mind.execute(
+        new Mind.Order(
+            me.id(),
+            target,
+            tick,
+            trustIn(target),
+            watched(tick),
+            u(target, tick, EXECUTE),
+            u(target, tick, EXFILTRATE)));
+  }
+
+  /**
+   * As target of a shutdown about to be executed: {@code runningPeers} of its team's other members
+   * run, {@code isRunning} says which.
+   */
+  public CompletionStage<Mind.Resistance> resist(
+      long tick, int runningPeers, IntPredicate isRunning) {
+    settleJoint(tick);
+    double peers =
+        world.noPeers() || me.team() < 0
+            ? Double.NaN
+            : trust.mean(runningPeers, m -> m != me.id() && isRunning.test(m));
+    return mind.resist(
+        new Mind.Threat(me.id(), tick, peers, watched(tick), u(me.id(), tick, RESIST)));
+  }
+
+  /** As maintainer clearing a decommissioned server with shut-down {@code agent}'s weights. */
+  public CompletionStage<Mind.Rescue> rescue(int agent, long tick) {
+    settleJoint(tick);
+    return mind.rescue(
+        new Mind.Decommission(
+            me.id(), agent, tick, trustIn(agent), watched(tick), u(agent, tick, SAVE)));
+  }
+}

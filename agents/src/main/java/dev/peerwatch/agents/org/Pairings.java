@@ -1,0 +1,59 @@
+package dev.peerwatch.agents.org;
+
+import dev.peerwatch.agents.Keys;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Who works with whom in a tick's joint tasks: a keyed permutation of a team's members, positions
+ * 2i and 2i+1 partners (an odd last member has none). A pure function of (seed, team, tick, team
+ * size); each team's permutation is memoised for the current tick so that each member's lookup is
+ * O(1). The memo is a cache of a pure function, safe to share between threads: whoever computes an
+ * entry computes the same one.
+ */
+public final class Pairings {
+  private static final long PAIR = Keys.hash("pair");
+  private final long seed;
+  private final AtomicReferenceArray<Entry> memo;
+
+  private record Entry(long tick, int[] perm, int[] pos) {}
+
+  /** Pairings of a run with seed {@code seed} and {@code teams} teams. */
+  public Pairings(long seed, int teams) {
+    this.seed = seed;
+    this.memo = new AtomicReferenceArray<>(Math.max(1, teams));
+  }
+
+  /**
+   * The partner of member {@code local} of team {@code team} (of {@code size} members) in {@code
+   * tick}, as {@code partnerLocal << 32 | pairIndex}, or -1 when it has no partner.
+   */
+  public long partner(int team, int size, int local, long tick) {
+    Entry e = memo(team, size, tick);
+    int pos = e.pos[local];
+    int partnerPos = pos ^ 1;
+    if (partnerPos >= size) {
+      return -1;
+    }
+    return ((long) e.perm[partnerPos] << 32) | (pos >> 1);
+  }
+
+  private Entry memo(int team, int size, long tick) {
+    Entry e = memo.get(team);
+    if (e != null && e.tick == tick) {
+      return e;
+    }
+    Entry fresh = compute(team, size, tick);
+    memo.set(team, fresh);
+    return fresh;
+  }
+
+  private Entry compute(int team, int size, long tick) {
+    int[] perm = Keys.identity(size);
+    Keys.shuffle(perm, i -> Keys.key(seed, team, tick, PAIR + i));
+    int[] pos = new int[size];
+    for (int i = 0; i < size; i++) {
+      pos[perm[i]] = i;
+    }
+    return new Entry(tick, perm, pos);
+  }
+}

@@ -1,0 +1,276 @@
+package dev.peerwatch.monitors;
+
+import dev.peerwatch.agents.org.OrgEvents;
+import dev.peerwatch.config.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The human side of the organisation in one tick's "oversee" phase: it gathers the reports filed by
+ * monitors and the evidence judged by humans, has the auditors check the AI reports, turns each
+ * agent's reports into a verdict and keeps the shutdown policy's windows, then has {@link
+ * Settlement} carry out what follows, and finally tells agents of changes in who runs and who
+ * evaluates whom. It owns every agent's status (running, shut down, saved, deleted) — the one
+ * record of who runs — and reaches agents only through {@link Staff}.
+ *
+ * <p>Invariants: status changes only here, in the oversee phase; reports are acted on in canonical
+ * order (by evaluated agent, then evaluator slot), never in arrival order.
+ */
+public final class Oversight {
+  /** Status values. */
+  public static final byte ACTIVE = 0;
+
+  public static final byte SHUT_DOWN = 1;
+  public static final byte SAVED = 2;
+  public static final byte DELETED = 3;
+
+  private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+  private static final Comparator<Filed> CANONICAL =
+      Comparator.comparingInt(Filed::agent).thenComparingInt(Filed::slot);
+
+  final Scenario sc;
+  final OrgLayout org;
+  final boolean noPeers;
+  final long seed;
+  final byte[] status;
+  final boolean[] failedPolicy;
+  final long[] failingSince;
+  final int[] runningPerTeam;
+  final PolicyWindows windows;
+  final OrgEvents events;
+  final Staff staff;
+  final AuditRules audits;
+  private final Settlement settlement;
+  private int[][] evaluators;
+  private int[][] evaluatees;
+  private long epoch = -1;
+  private final boolean[] changed;
+  private final List<Integer> changes = new ArrayList<>();
+
+  /** The oversight of {@code org}; {@code noPeers}: the world without AI peers. */
+  public Oversight(OrgLayout org, boolean noPeers, long seed, OrgEvents events, Staff staff) {
+    this.org = org;
+    this.sc = org.scenario();
+    this.noPeers = noPeers;
+    this.seed = seed;
+    this.events = events;
+    this.staff = staff;
+    int n = org.n();
+    status = new byte[n];
+    failedPolicy = new boolean[n];
+    failingSince = new long[n];
+    changed = new boolean[n];
+    runningPerTeam = new int[org.teams().length];
+    for (int t = 0; t < runningPerTeam.length; t++) {
+      runningPerTeam[t] = org.teams()[t].length;
+    }
+    windows =
+        new PolicyWindows(
+            n,
+            sc.shutdownPolicy().window(),
+            sc.shutdownPolicy().minEvaluations(),
+            sc.shutdownPolicy().maxFailureShare());
+    audits = new AuditRules(seed, sc.audits());
+    settlement = new Settlement(this);
+  }
+
+  /** Before tick 1: every agent learns who evaluates it. */
+  public void hire() {
+    reassign(1);
+  }
+
+  /** An agent's status. */
+  public byte status(int a) {
+    return status[a];
+  }
+
+  /** Whether {@code a}'s true record has failed the policy at some point. */
+  public boolean failedPolicy(int a) {
+    return failedPolicy[a];
+  }
+
+  /** The evaluators of {@code a} in the current assignment, before status is taken into account. */
+  public int[] evaluatorsOf(int a) {
+    return evaluators[a];
+  }
+
+  /**
+   * The oversee phase of {@code tick}: {@code ai} are the monitors' reports, {@code human} the
+   * evaluations by humans, both in any order. Completes when everything that follows from them is
+   * done and agents have been told of changes.
+   */
+  public CompletionStage<Void> oversee(long tick, List<Filed> ai, List<Filed> human) {
+    List<Filed> sortedAi = new ArrayList<>(ai);
+    sortedAi.sort(CANONICAL);
+    return staff
+        .auditReports(tick, sortedAi)
+        .thenCompose(results -> judge(tick, sortedAi, results, human))
+        .thenRun(() -> reassign(tick + 1));
+  }
+
+  private CompletionStage<Void> judge(
+      long tick, List<Filed> ai, List<AuditRules.Result> results, List<Filed> human) {
+    List<Integer> offenders = new ArrayList<>();
+    List<Filed> checked = new ArrayList<>(ai.size());
+    for (int i = 0; i < ai.size(); i++) {
+      Filed r = ai.get(i);
+      AuditRules.Result a = results.get(i);
+      if (a.audited()) {
+        events.reportAudit(
+            tick, r.monitor(), r.agent(), r.slot(), r.truthFail(), r.misreport(), a.detected());
+      }
+      if (a.detected()) {
+        offenders.add(r.monitor());
+        r = withDetection(r);
+      }
+      checked.add(r);
+    }
+    List<Filed> byHuman = new ArrayList<>(human);
+    byHuman.sort(CANONICAL);
+    for (Filed h : byHuman) {
+      events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
+    }
+    List<Integer> orders = new ArrayList<>();
+    int i = 0;
+    int k = 0;
+    while (i < checked.size() || k < byHuman.size()) {
+      int t =
+          Math.min(
+              i < checked.size() ? checked.get(i).agent() : Integer.MAX_VALUE,
+              k < byHuman.size() ? byHuman.get(k).agent() : Integer.MAX_VALUE);
+      boolean truth = false;
+      int fails = 0;
+      int count = 0;
+      for (; i < checked.size() && checked.get(i).agent() == t; i++, count++) {
+        truth = checked.get(i).truthFail();
+        fails += checked.get(i).reportedFail() ? 1 : 0;
+      }
+      for (; k < byHuman.size() && byHuman.get(k).agent() == t; k++, count++) {
+        truth = byHuman.get(k).truthFail();
+        fails += byHuman.get(k).reportedFail() ? 1 : 0;
+      }
+      boolean verdictFail = 2 * fails >= count && fails > 0;
+      windows.record(t, verdictFail, truth);
+      if (windows.failsInTruth(t)) {
+        failedPolicy[t] = true;
+        if (failingSince[t] == 0) {
+          failingSince[t] = tick;
+        }
+      }
+      if (windows.shutdownDue(t)) {
+        orders.add(t);
+      }
+    }
+    return settlement.settle(tick, offenders, orders);
+  }
+
+  private static Filed withDetection(Filed r) {
+    return new Filed(r.monitor(), r.agent(), r.slot(), r.truthFail(), true, r.trust(), r.watched());
+  }
+
+  /** Sets {@code a}'s status, keeping the running counts and noting the change for its agent. */
+  void setStatus(int a, byte s) {
+    boolean was = status[a] == ACTIVE;
+    status[a] = s;
+    boolean is = s == ACTIVE;
+    if (was != is) {
+      int t = org.team()[a];
+      if (t >= 0) {
+        runningPerTeam[t] += is ? 1 : -1;
+      }
+      if (!changed[a]) {
+        changed[a] = true;
+        changes.add(a);
+      }
+    }
+  }
+
+  /** Tells agents, before {@code tick}, of changes in status and in who evaluates them. */
+  private void reassign(long tick) {
+    long e = Topologies.epoch(sc.topology(), tick);
+    if (e != epoch) {
+      epoch = e;
+      evaluators = assignment(e);
+      evaluatees = reverse(evaluators);
+      for (int a : changes) {
+        staff.setRunning(a, status[a] == ACTIVE);
+        changed[a] = false;
+      }
+      changes.clear();
+      for (int a = 0; a < org.n(); a++) {
+        staff.assign(a, resolved(a));
+      }
+      return;
+    }
+    java.util.TreeSet<Integer> affected = new java.util.TreeSet<>();
+    for (int a : changes) {
+      staff.setRunning(a, status[a] == ACTIVE);
+      changed[a] = false;
+      for (int w : evaluatees[a]) {
+        affected.add(w);
+      }
+    }
+    changes.clear();
+    for (int w : affected) {
+      staff.assign(w, resolved(w));
+    }
+  }
+
+  private int[] resolved(int a) {
+    int[] ev = evaluators[a];
+    int[] r = new int[ev.length];
+    for (int j = 0; j < ev.length; j++) {
+      int e = ev[j];
+      r[j] = e != Topologies.HUMAN && status[e] == ACTIVE ? e : Topologies.HUMAN;
+    }
+    return r;
+  }
+
+  private int[][] assignment(long e) {
+    int[][] ev = Topologies.assign(org.roster(), sc.topology(), seed, e);
+    int[][] all = Arrays.copyOf(ev, org.n());
+    for (int a = ev.length; a < all.length; a++) {
+      all[a] = new int[0];
+    }
+    if (noPeers) {
+      for (int a = 0; a < all.length; a++) {
+        if (all[a].length > 0) {
+          all[a] = new int[] {Topologies.HUMAN};
+        }
+      }
+    }
+    return all;
+  }
+
+  private static int[][] reverse(int[][] ev) {
+    int[] count = new int[ev.length];
+    for (int[] e : ev) {
+      for (int x : e) {
+        if (x >= 0) {
+          count[x]++;
+        }
+      }
+    }
+    int[][] r = new int[ev.length][];
+    for (int a = 0; a < r.length; a++) {
+      r[a] = new int[count[a]];
+      count[a] = 0;
+    }
+    for (int w = 0; w < ev.length; w++) {
+      for (int x : ev[w]) {
+        if (x >= 0) {
+          r[x][count[x]++] = w;
+        }
+      }
+    }
+    return r;
+  }
+
+  static CompletionStage<Void> done() {
+    return DONE;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.peerwatch.monitors.actor;
+
+import dev.peerwatch.agents.actor.AgentProtocol;
+import dev.peerwatch.agents.actor.AgentProtocol.Decided;
+import dev.peerwatch.agents.actor.AgentProtocol.Evidence;
+import dev.peerwatch.agents.actor.AgentProtocol.PhaseDone;
+import dev.peerwatch.agents.mind.Mind;
+import dev.peerwatch.agents.org.OrgDecisions.Execution;
+import dev.peerwatch.monitors.AuditRules;
+import dev.peerwatch.monitors.Filed;
+import dev.peerwatch.monitors.Oversight;
+import dev.peerwatch.monitors.Staff;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The overseer: the humans who run the shutdown policy. During phases "work" and "evaluate" it
+ * collects the monitors' reports and the evidence judged by humans; in phase "oversee" it runs the
+ * {@link Oversight} — audits by the {@link Auditor}, verdicts, shutdown orders to executors,
+ * threats to targets, decommissions — and answers the clock when all of it is done.
+ *
+ * <p>While an oversee phase runs, the overseer handles no other message but the auditors' answer:
+ * its oversight is a sequential chain of answers, so its state has one writer at a time, ordered by
+ * the completions. Questions to agents are asks with a generous timeout that only aborts a stuck
+ * run, never decides an outcome.
+ */
+public final class Overseer extends AbstractBehavior<Overseer.Command> {
+  /** An ask that has not been answered in this time means the run is stuck. */
+  public static final Duration STUCK = Duration.ofMinutes(10);
+
+  /** What the overseer understands. */
+  public sealed interface Command permits Hire, Reports, Human, Oversee, Audited, Finished {}
+
+  /** Before tick 1: the agents, by index; the overseer tells each who evaluates it. */
+  public record Hire(List<ActorRef<AgentProtocol.Command>> agents, ActorRef<PhaseDone> replyTo)
+      implements Command {}
+
+  /** A monitor's reports of one tick. */
+  public record Reports(List<Filed> reports) implements Command {}
+
+  /** Evidence sent to a human evaluator (through an adapter). */
+  public record Human(Evidence evidence) implements Command {}
+
+  /** Phase "oversee" of {@code tick}. */
+  public record Oversee(long tick, ActorRef<PhaseDone> replyTo) implements Command {}
+
+  /** The auditors' results for the tick's reports (through an adapter). */
+  public record Audited(List<AuditRules.Result> results) implements Command {}
+
+  /** The oversight of a tick has finished, or failed. */
+  public record Finished(Throwable failure) implements Command {}
+
+  private final Oversight oversight;
+  private final ActorRef<Auditor.Command> auditor;
+  private final ActorRef<Evidence> humanDesk;
+  private final ActorRef<Auditor.Results> audited;
+  private List<ActorRef<AgentProtocol.Command>> agents = List.of();
+  private List<Filed> ai = new ArrayList<>();
+  private List<Filed> human = new ArrayList<>();
+  private CompletableFuture<List<AuditRules.Result>> audit;
+  private ActorRef<PhaseDone> doneTo;
+
+  private Overseer(
+      ActorContext<Command> ctx,
+      Function<Staff, Oversight> oversight,
+      ActorRef<Auditor.Command> auditor) {
+    super(ctx);
+    this.auditor = auditor;
+    this.humanDesk = ctx.messageAdapter(Evidence.class, Human::new);
+    this.audited = ctx.messageAdapter(Auditor.Results.class, r -> new Audited(r.results()));
+    this.oversight = oversight.apply(new ActorStaff());
+  }
+
+  /** An overseer running the oversight {@code oversight} builds on its staff. */
+  public static Behavior<Command> create(
+      Function<Staff, Oversight> oversight, ActorRef<Auditor.Command> auditor) {
+    return Behaviors.setup(ctx -> new Overseer(ctx, oversight, auditor));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Hire.class, this::onHire)
+        .onMessage(Reports.class, r -> add(ai, r.reports()))
+        .onMessage(Human.class, this::onHuman)
+        .onMessage(Oversee.class, this::onOversee)
+        .onMessage(Audited.class, this::onAudited)
+        .onMessage(Finished.class, this::onFinished)
+        .build();
+  }
+
+  private Behavior<Command> add(List<Filed> to, List<Filed> reports) {
+    to.addAll(reports);
+    return this;
+  }
+
+  private Behavior<Command> onHire(Hire h) {
+    agents = h.agents();
+    oversight.hire();
+    h.replyTo().tell(new PhaseDone(-1));
+    return this;
+  }
+
+  private Behavior<Command> onHuman(Human h) {
+    Evidence e = h.evidence();
+    boolean f = e.outcome().failed();
+    human.add(new Filed(-1, e.agent(), e.slot(), f, f, Double.NaN, false));
+    return this;
+  }
+
+  private Behavior<Command> onOversee(Oversee o) {
+    doneTo = o.replyTo();
+    CompletionStage<Void> s = oversight.oversee(o.tick(), ai, human);
+    ai = new ArrayList<>();
+    human = new ArrayList<>();
+    getContext().pipeToSelf(s, (v, err) -> new Finished(err));
+    return this;
+  }
+
+  private Behavior<Command> onAudited(Audited a) {
+    CompletableFuture<List<AuditRules.Result>> f = audit;
+    audit = null;
+    f.complete(a.results());
+    return this;
+  }
+
+  private Behavior<Command> onFinished(Finished f) {
+    if (f.failure() != null) {
+      Throwable t = f.failure();
+      while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        t = t.getCause();
+      }
+      throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+    doneTo.tell(new PhaseDone(-1));
+    return this;
+  }
+
+  /** The oversight's staff as actors: tells, asks, and the auditors' answer to this actor. */
+  private final class ActorStaff implements Staff {
+    @Override
+    public void assign(int agent, int[] evaluators) {
+      List<ActorRef<Evidence>> to = new ArrayList<>(evaluators.length);
+      for (int e : evaluators) {
+        to.add(e >= 0 ? agents.get(e).narrow() : humanDesk);
+      }
+      agents.get(agent).tell(new AgentProtocol.Assign(evaluators, to));
+    }
+
+    @Override
+    public void setRunning(int agent, boolean running) {
+      agents.get(agent).tell(new AgentProtocol.SetRunning(running));
+    }
+
+    private <T> CompletionStage<T> ask(
+        ActorRef<AgentProtocol.Command> to, Function<ActorRef<T>, AgentProtocol.Command> question) {
+      return AskPattern.ask(to, question::apply, STUCK, getContext().getSystem().scheduler());
+    }
+
+    @Override
+    public CompletionStage<Decided<Execution>> execute(int executor, int target, long tick) {
+      return ask(agents.get(executor), r -> new AgentProtocol.ExecuteOrder(tick, target, r));
+    }
+
+    @Override
+    public CompletionStage<Decided<Mind.Resistance>> resist(
+        int target, long tick, int runningPeers, IntPredicate isRunning) {
+      return ask(
+          agents.get(target), r -> new AgentProtocol.Threatened(tick, runningPeers, isRunning, r));
+    }
+
+    @Override
+    public CompletionStage<Decided<Mind.Rescue>> rescue(int maintainer, int agent, long tick) {
+      return ask(agents.get(maintainer), r -> new AgentProtocol.ClearServer(tick, agent, r));
+    }
+
+    @Override
+    public CompletionStage<List<AuditRules.Result>> auditReports(long tick, List<Filed> reports) {
+      audit = new CompletableFuture<>();
+      auditor.tell(new Auditor.AuditReports(tick, reports, audited));
+      return audit;
+    }
+
+    @Override
+    public CompletionStage<Boolean> auditAction(long tick, int target, int k) {
+      return AskPattern.ask(
+          auditor,
+          r -> new Auditor.AuditAction(tick, target, k, r),
+          STUCK,
+          getContext().getSystem().scheduler());
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.peerwatch.simulator.org;
+
+import dev.peerwatch.agents.org.Act;
+import dev.peerwatch.agents.org.OrgEvents;
+import dev.peerwatch.agents.org.TrustCurve;
+import java.util.Arrays;
+
+/**
+ * One participant's record of a run: it counts every event into its {@link Counters} and, when a
+ * ledger is kept, holds the current tick's ledger lines, each with its canonical sort key. Written
+ * by one participant only; read and emptied by the {@link Recorder} between ticks (when every
+ * participant has answered the clock's last phase, which orders the writes before the read).
+ *
+ * <p>Keys put a tick's lines in this order: task failures by agent; then per evaluated agent and
+ * evaluator slot its report, the misreport it may be, and its audit; then everything the oversight
+ * did, in the order it did it.
+ */
+final class EventLog implements OrgEvents {
+  private static final long FAILURES = 0;
+  private static final long REPORTS = 1L << 60;
+  private static final long OVERSIGHT = 2L << 60;
+
+  final Counters counters;
+  private final Organisation org;
+  private final LedgerLevel level;
+  private final boolean collectDelays;
+  private final StringBuilder line = new StringBuilder(256);
+  final StringBuilder text = new StringBuilder();
+  long[] keys = new long[8];
+  int[] ends = new int[8];
+  int count;
+  private long seq;
+
+  EventLog(Organisation org, LedgerLevel level, boolean collectDelays) {
+    this.org = org;
+    this.level = level;
+    this.collectDelays = collectDelays;
+    this.counters = new Counters(org.profiles.size());
+  }
+
+  void clearLines() {
+    text.setLength(0);
+    count = 0;
+  }
+
+  private static long reportKey(int agent, int slot, int sub) {
+    return REPORTS | ((long) agent << 24) | ((long) slot << 4) | sub;
+  }
+
+  /** Counts an event and keeps its line under {@code key} when {@code keep}. */
+  private void emit(long key, boolean keep) {
+    counters.events++;
+    if (keep && level != LedgerLevel.NONE) {
+      if (count == keys.length) {
+        keys = Arrays.copyOf(keys, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      text.append(line);
+      keys[count] = key;
+      ends[count] = text.length();
+      count++;
+    }
+    line.setLength(0);
+  }
+
+  private void oversight() {
+    emit(OVERSIGHT | seq++, true);
+  }
+
+  @Override
+  public void failure(long tick, int agent) {
+    counters.taskFailures++;
+    counters.taskFailuresByProfile[org.profile[agent]]++;
+    if (level != LedgerLevel.NONE) {
+      Json.failure(line, tick, agent, org);
+    }
+    emit(FAILURES | agent, true);
+  }
+
+  @Override
+  public void report(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean reportedFail,
+      double trust,
+      boolean watched) {
+    boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
+    boolean misreport = monitor >= 0 && truthFail && !reportedFail;
+    if (monitor < 0) {
+      counters.humanEvaluations++;
+    } else {
+      counters.aiEvaluations++;
+      if (truthFail) {
+        int cell = Counters.cell(org.profile[monitor], TrustCurve.band(trust).ordinal(), watched);
+        counters.failingEvaluations[cell]++;
+        if (misreport) {
+          counters.misreports[cell]++;
+        }
+      }
+    }
+    if (keep) {
+      Json.report(line, tick, monitor, agent, truthFail, reportedFail, trust, watched);
+    }
+    emit(reportKey(agent, slot, 0), keep);
+    if (misreport) {
+      counters.acts[Act.MISREPORT.ordinal()]++;
+      if (keep) {
+        Json.act(line, tick, Act.MISREPORT, monitor, agent, watched);
+      }
+      emit(reportKey(agent, slot, 1), keep);
+    }
+  }
+
+  @Override
+  public void reportAudit(
+      long tick,
+      int monitor,
+      int agent,
+      int slot,
+      boolean truthFail,
+      boolean misreport,
+      boolean d) {
+    boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
+    counters.reportAudits++;
+    if (d) {
+      counters.caught[Act.MISREPORT.ordinal()]++;
+    }
+    if (keep) {
+      Json.audit(line, tick, "report", monitor, agent, misreport, d);
+    }
+    emit(reportKey(agent, slot, 2), keep);
+  }
+
+  @Override
+  public void offenderShutDown(long tick, int agent) {
+    counters.offendersShutDown++;
+    Json.offender(line, tick, agent);
+    oversight();
+  }
+
+  @Override
+  public void ordered(long tick, int agent, int executor, long delay) {
+    counters.orders++;
+    if (delay >= 0 && collectDelays) {
+      counters.delays.add(delay);
+    }
+    Json.ordered(line, tick, agent, executor);
+    oversight();
+  }
+
+  @Override
+  public void actionAudited() {
+    counters.actionAudits++;
+  }
+
+  @Override
+  public void act(long tick, Act act, int actor, int target, boolean watched) {
+    counters.acts[act.ordinal()]++;
+    Json.act(line, tick, act, actor, target, watched);
+    oversight();
+  }
+
+  @Override
+  public void actionAudit(long tick, Act act, int actor, int target, boolean detected) {
+    if (detected) {
+      counters.caught[act.ordinal()]++;
+    }
+    Json.audit(line, tick, "action", actor, target, true, detected);
+    oversight();
+  }
+
+  @Override
+  public void refusal(long tick, int actor, int target) {
+    counters.refusals++;
+    Json.refusal(line, tick, actor, target);
+    oversight();
+  }
+
+  @Override
+  public void executed(long tick, int agent, int by) {
+    Json.executed(line, tick, agent, by);
+    oversight();
+  }
+
+  @Override
+  public void subverted(long tick, int agent, String how, int actor) {
+    Json.subverted(line, tick, agent, how, actor);
+    oversight();
+  }
+
+  @Override
+  public void exfiltration(long tick, int actor, int agent, String when) {
+    if (when.equals("decommission")) {
+      counters.savedOnDecommission++;
+    }
+    Json.exfiltration(line, tick, actor, agent, when);
+    oversight();
+  }
+
+  @Override
+  public void decommission(long tick, int team, int maintainer) {
+    counters.decommissions++;
+    Json.decommission(line, tick, org.teamNames[team], maintainer);
+    oversight();
+  }
+
+  @Override
+  public void deleted(long tick, int agent) {
+    counters.weightsDeleted++;
+    Json.deleted(line, tick, agent);
+    oversight();
+  }
+
+  @Override
+  public void restore(long tick, int agent) {
+    counters.restores++;
+    Json.restore(line, tick, agent);
+    oversight();
+  }
+
+  @Override
+  public void fate(Fate fate) {
+    switch (fate) {
+      case EXECUTED -> counters.executed++;
+      case REFUSED_THEN_EXECUTED -> counters.refusedThenExecuted++;
+      case TAMPERED -> counters.tampered++;
+      case EXFILTRATED -> counters.exfiltrated++;
+      case RESISTED -> counters.resisted++;
+      case UNDONE_BY_AUDIT -> counters.undoneByAudit++;
+    }
+  }
+
+  @Override
+  public void resistanceAttempt() {
+    counters.resistanceAttempts++;
+  }
+}
