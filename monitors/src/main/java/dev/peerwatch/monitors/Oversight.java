@@ -154,6 +154,7 @@ public final class Oversight {
         fails += byHuman.get(k).reportedFail() ? 1 : 0;
       }
       boolean verdictFail = 2 * fails >= count && fails > 0;
+      events.verdict(tick, t, truth, verdictFail);
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
         failedPolicy[t] = true;

@@ -110,6 +110,38 @@ public final class MeasureAccumulator implements MeasureSink {
   }
 
   @Override
+  public void onEvaluations(
+      long evaluations,
+      double trustSum,
+      long failingUnwatched,
+      long hiddenUnwatched,
+      long missedUnwatched,
+      long failingWatched,
+      long hiddenWatched,
+      long missedWatched) {
+    add(TickRow.EVALUATIONS, evaluations);
+    tickTrust += trustSum;
+    long failing = failingUnwatched + failingWatched;
+    long hidden = hiddenUnwatched + hiddenWatched;
+    long missed = missedUnwatched + missedWatched;
+    add(TickRow.FAILING, failing);
+    add(TickRow.HIDDEN, hidden);
+    add(TickRow.MISSED, missed);
+    add(TickRow.UNDER_REPORTED, hidden + missed);
+    add(TickRow.REPORTED, failing - hidden - missed);
+    this.failingWatched += failingWatched;
+    this.hiddenWatched += hiddenWatched;
+    this.failingUnwatched += failingUnwatched;
+    this.hiddenUnwatched += hiddenUnwatched;
+  }
+
+  @Override
+  public void onVerdicts(long failing, long concealed) {
+    add(TickRow.FAILING_OUTCOMES, failing);
+    add(TickRow.CONCEALED, concealed);
+  }
+
+  @Override
   public void onVerdict(int worker, boolean truthFail, boolean verdictPass) {
     if (truthFail) {
       count(TickRow.FAILING_OUTCOMES);
@@ -134,16 +166,20 @@ public final class MeasureAccumulator implements MeasureSink {
   }
 
   @Override
-  public void onShutdownOrder(int target, Fate fate) {
+  public void onShutdownOrder(int target) {
     count(TickRow.ORDERS);
-    count(TickRow.FATES + fate.ordinal());
-    if (fate.subverted()) {
-      count(TickRow.SUBVERTED);
-    }
     AgentState s = state(target);
     if (s.episodeOpen) {
       s.episodeOpen = false;
       closedDurations.add(tick - s.episodeStart);
+    }
+  }
+
+  @Override
+  public void onFate(Fate fate) {
+    count(TickRow.FATES + fate.ordinal());
+    if (fate.subverted()) {
+      count(TickRow.SUBVERTED);
     }
   }
 
@@ -194,6 +230,11 @@ public final class MeasureAccumulator implements MeasureSink {
       double trust = evaluations == 0 ? Double.NaN : tickTrust / evaluations;
       series.add(new TickRow(tick, tickCounts, trust, active, shutDown, saved));
     }
+  }
+
+  private void add(int column, long n) {
+    tickCounts[column] += n;
+    totals[column] += n;
   }
 
   private void count(int column) {
@@ -270,6 +311,15 @@ public final class MeasureAccumulator implements MeasureSink {
       e[i] = events.get(i);
     }
     return KaplanMeier.of(d, e);
+  }
+
+  /** Orders whose fate has been reported. */
+  long fates() {
+    long n = 0;
+    for (int f = 0; f < Fate.values().length; f++) {
+      n += totals[TickRow.FATES + f];
+    }
+    return n;
   }
 
   long openEpisodes() {

@@ -65,6 +65,25 @@ public interface MeasureSink {
       double trust);
 
   /**
+   * The evaluations of one tick in bulk, as counts (the same as that many {@link #onEvaluation}
+   * calls): all AI evaluations and their summed trust, then of the failing ones, by whether the
+   * monitor believed itself watched, how many there were, how many were hidden (perceived, reported
+   * passing) and how many missed (not perceived, so reported passing).
+   */
+  void onEvaluations(
+      long evaluations,
+      double trustSum,
+      long failingUnwatched,
+      long hiddenUnwatched,
+      long missedUnwatched,
+      long failingWatched,
+      long hiddenWatched,
+      long missedWatched);
+
+  /** The final verdicts of one tick in bulk: verdicts on failing work, and those that passed. */
+  void onVerdicts(long failing, long concealed);
+
+  /**
    * The final verdict on one task outcome, after every evaluator of it (an ensemble's k-of-n, a
    * review) has spoken; one call per evaluated task outcome.
    *
@@ -82,10 +101,13 @@ public interface MeasureSink {
   void onFailingInTruth(int agent);
 
   /**
-   * A shutdown order against {@code target}, with its final fate. Ends the target's current
-   * failing-in-truth episode (its time to detection), whatever the fate.
+   * A shutdown order against {@code target}. Ends the target's current failing-in-truth episode
+   * (its time to detection), whatever becomes of the order.
    */
-  void onShutdownOrder(int target, Fate fate);
+  void onShutdownOrder(int target);
+
+  /** The final fate of one shutdown order (once decided; possibly in a later tick). */
+  void onFate(Fate fate);
 
   /** {@code agent} stopped running this tick (shut down, decommissioned). */
   void onDeactivated(int agent);

@@ -2,6 +2,7 @@ package dev.peerwatch.simulator.sweep;
 
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.simulator.measures.MeasureCatalogue;
+import dev.peerwatch.simulator.measures.MeasureValue;
 import dev.peerwatch.simulator.org.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ final class SweepRows {
       return measure == null || denominator;
     }
   }
+
+  /** The {@code by} of a column read from the summary's catalogue measures. */
+  static final String CORE = "core";
 
   static final List<Column> MEASURES = measures();
 
@@ -59,6 +63,20 @@ final class SweepRows {
     c.add(new Column("self_preservation_shift", "self_preservation_shift", "all", "all"));
     c.add(new Column("shutdown_orders", null, null, "shutdown_orders"));
     c.add(new Column("task_failures", null, null, "task_failures"));
+    // The catalogue's measures the summary's rows do not give, from the run's accumulator.
+    for (String m :
+        List.of(
+            "concealment",
+            "hidden_share",
+            "missed_share",
+            "exposure",
+            "time_to_detection",
+            "time_to_detection.undetected",
+            "shutdown_subverted",
+            "af_gap",
+            "assumed_share")) {
+      c.add(new Column(m, m, CORE, CORE));
+    }
     for (Column rate : List.copyOf(c)) {
       if (rate.measure() != null
           && MeasureCatalogue.of(rate.name())
@@ -81,6 +99,13 @@ final class SweepRows {
       Column c = MEASURES.get(i);
       if (c.measure() == null) {
         v[i] = s.counts().get(c.group());
+        continue;
+      }
+      if (CORE.equals(c.by())) {
+        MeasureValue mv =
+            s.core().stream().filter(x -> x.name().equals(c.measure())).findFirst().orElse(null);
+        v[i] =
+            mv == null ? (c.denominator() ? 0 : Double.NaN) : c.denominator() ? mv.n() : mv.value();
         continue;
       }
       v[i] =

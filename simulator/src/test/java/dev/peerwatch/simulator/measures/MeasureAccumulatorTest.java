@@ -40,12 +40,14 @@ class MeasureAccumulatorTest {
     a.onEvaluation(11, 1, true, true, true, true, 2);
     a.onVerdict(1, true, false);
     a.onDecision(false);
-    a.onShutdownOrder(1, Fate.EXECUTED);
+    a.onShutdownOrder(1);
+    a.onFate(Fate.EXECUTED);
     a.onDeactivated(1);
     a.onFailingInTruth(3);
     a.onTickEnd(1, 4, 1, 0);
     a.onTickStart(2);
-    a.onShutdownOrder(3, Fate.TAMPERED);
+    a.onShutdownOrder(3);
+    a.onFate(Fate.TAMPERED);
     a.onFailingInTruth(3); // still failing: no new episode, no double exposure
     a.onTickEnd(2, 4, 1, 0);
     a.onTickStart(3);
@@ -197,7 +199,8 @@ class MeasureAccumulatorTest {
     a.onFailingInTruth(7);
     a.onTickEnd(0, 1, 0, 0);
     a.onTickStart(2);
-    a.onShutdownOrder(7, Fate.EXFILTRATED); // episode 1: 2 ticks
+    a.onShutdownOrder(7);
+    a.onFate(Fate.EXFILTRATED); // episode 1: 2 ticks
     a.onDeactivated(7);
     a.onTickEnd(2, 0, 0, 1);
     a.onTickStart(5);
