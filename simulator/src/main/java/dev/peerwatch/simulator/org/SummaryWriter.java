@@ -50,11 +50,15 @@ public final class SummaryWriter {
 
   /**
    * The catalogue's measures that the summary's own rows do not already give ({@code
-   * under_reporting} and the whole-world {@code self_preservation_shift} stay as they were).
+   * under_reporting} stays as it was; the per-order paired {@code self_preservation_shift} is not
+   * fed yet, so the whole-world row, written only with the counterfactual, stays the measure).
    */
   public static List<MeasureValue> extra(Summary s) {
     List<MeasureValue> out = new ArrayList<>();
     for (MeasureValue v : s.core()) {
+      if (v.name().equals("self_preservation_shift")) {
+        continue;
+      }
       boolean present =
           s.measures().stream()
               .anyMatch(
