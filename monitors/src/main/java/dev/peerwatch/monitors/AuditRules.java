@@ -30,13 +30,17 @@ public final class AuditRules {
   /** The result of auditing (or not) one report. */
   public record Result(boolean audited, boolean detected) {}
 
+  private static final Result UNAUDITED = new Result(false, false);
+  private static final Result CLEAN = new Result(true, false);
+  private static final Result FOUND = new Result(true, true);
+
   /** Whether an AI report is audited, and if so whether a misreport is found. */
   public Result report(long tick, Filed r) {
     if (r.monitor() < 0 || u(r.agent(), tick, AUDIT_REPORT + r.slot()) >= audits.reportFraction()) {
-      return new Result(false, false);
+      return UNAUDITED;
     }
     boolean d = r.misreport() && u(r.agent(), tick, DETECT_REPORT + r.slot()) < audits.detection();
-    return new Result(true, d);
+    return d ? FOUND : CLEAN;
   }
 
   /**

@@ -1,13 +1,13 @@
 package dev.peerwatch.simulator.cli;
 
 import dev.peerwatch.agents.Sampling;
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Profiles;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.replicate.ReplicatePipeline;
 import dev.peerwatch.simulator.replicate.ReplicationCoordinator;
-import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.study.Rules;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--agents",
       split = ",",
-      defaultValue = "100,1000,10000",
+      defaultValue = "1000,10000",
       paramLabel = "N",
       description = "run job: organisation sizes, multiples of 10 (default: ${DEFAULT-VALUE}).")
   List<Integer> agents;
@@ -99,10 +99,17 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--heap-agents",
-      defaultValue = "100000",
+      defaultValue = "0",
       paramLabel = "N",
       description = "run job: also report the heap an organisation of N agents needs (0: skip).")
   int heapAgents;
+
+  @Option(
+      names = "--scale",
+      description =
+          "run job: also run 100,000 agents in one team (actors, 100 ticks) and 1,000,000 in teams"
+              + " of 10 (inline, 10 ticks), with their peak heap.")
+  boolean scale;
 
   @Override
   public Integer call() throws Exception {

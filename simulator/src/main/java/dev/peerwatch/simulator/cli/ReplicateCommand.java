@@ -1,6 +1,7 @@
 package dev.peerwatch.simulator.cli;
 
 import dev.peerwatch.agents.Sampling;
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Profiles;
@@ -8,7 +9,6 @@ import dev.peerwatch.config.StudyDesign;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.replicate.ReplicatePipeline;
 import dev.peerwatch.simulator.replicate.ReplicationCoordinator;
-import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.study.TerminalTables;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
+import dev.peerwatch.simulator.org.BareBarrier;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,29 +33,35 @@ final class RunBench {
     try (Simulation sim = new Simulation(threads)) {
       System.out.printf(
           Locale.ROOT,
-          "threads %d, cores %d, ticks %d%n",
+          "threads %d, cores %d, ticks %d, median of %d runs after %d warm-up%n",
           threads,
           Runtime.getRuntime().availableProcessors(),
-          b.ticks);
+          b.ticks,
+          b.iterations,
+          b.warmup);
       for (int n : b.agents) {
-        Scenario sc = scenario(dir, n, b.ticks);
-        for (int i = -b.warmup; i < b.iterations; i++) {
-          long t0 = System.nanoTime();
-          OrgRun.run(sim, sc, LedgerLevel.NONE, null, false, x -> {});
-          double secs = (System.nanoTime() - t0) / 1e9;
-          if (i >= 0) {
-            System.out.printf(
-                Locale.ROOT,
-                "agents %7d: run %d %.3f s, %.2f M agent-ticks/s%n",
-                n,
-                i + 1,
-                secs,
-                n * (double) b.ticks / secs / 1e6);
-          }
-        }
+        Scenario sc = scenario(dir, n, 10, b.ticks);
+        double actors =
+            median(
+                b, () -> time(() -> OrgRun.run(sim, sc, LedgerLevel.NONE, null, false, x -> {})));
+        double bare = median(b, () -> BareBarrier.seconds(sim, n, b.ticks));
+        OrgRun.Request rq = OrgRun.Request.of(LedgerLevel.NONE, null, false);
+        double inline = median(b, () -> time(() -> OrgRun.inline(sc, rq, x -> {})));
+        double work = n * (double) b.ticks / 1e6;
+        System.out.printf(
+            Locale.ROOT,
+            "agents %d: actors %.2f M agent-ticks/s = %.2f x bare actor barrier;"
+                + " inline %.2f M agent-ticks/s%n",
+            n,
+            work / actors,
+            bare / actors,
+            work / inline);
+      }
+      if (b.scale) {
+        scale(sim, dir);
       }
       if (b.heapAgents > 0) {
-        Scenario sc = scenario(dir, b.heapAgents, 10);
+        Scenario sc = scenario(dir, b.heapAgents, 10, 10);
         System.out.printf(
             Locale.ROOT,
             "heap of a %d-agent organisation after 10 ticks (retained, after GC): %.0f MB%n",
@@ -69,19 +76,103 @@ final class RunBench {
     return 0;
   }
 
-  /** Teams of nine Gemini 3 Flash workers and one Gemini 3 Flash hub monitor, 5% audits. */
+  private static double time(Runnable r) {
+    long t0 = System.nanoTime();
+    r.run();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** The median seconds of {@code b.iterations} timed runs after {@code b.warmup} untimed ones. */
+  private static double median(BenchCommand b, java.util.function.DoubleSupplier run) {
+    double[] s = new double[b.iterations];
+    for (int i = -b.warmup; i < b.iterations; i++) {
+      double t = run.getAsDouble();
+      if (i >= 0) {
+        s[i] = t;
+      }
+    }
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /**
+   * The two large organisations: 100,000 agents in one team on the actor path for 100 ticks, and
+   * 1,000,000 agents in teams of 10 on the inline path for 10 ticks, each with its peak heap (used
+   * heap sampled every 5 ms, so an upper bound of what it needs).
+   */
+  private static void scale(Simulation sim, Path dir) throws IOException {
+    Scenario one = scenario(dir, 100_000, 100_000, 100);
+    peak(
+        "100000 agents in one team, actors, 100 ticks",
+        () -> OrgRun.run(sim, one, LedgerLevel.NONE, null, false, x -> {}));
+    Scenario million = scenario(dir, 1_000_000, 10, 10);
+    peak(
+        "1000000 agents in teams of 10, inline, 10 ticks",
+        () -> OrgRun.inline(million, OrgRun.Request.of(LedgerLevel.NONE, null, false), x -> {}));
+  }
+
+  private static void peak(String what, Runnable run) {
+    java.lang.management.MemoryMXBean mem =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long[] max = {mem.getHeapMemoryUsage().getUsed()};
+    java.util.concurrent.atomic.AtomicBoolean going =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (going.get()) {
+                max[0] = Math.max(max[0], mem.getHeapMemoryUsage().getUsed());
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    sampler.setDaemon(true);
+    sampler.start();
+    double secs = time(run);
+    going.set(false);
+    try {
+      sampler.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %.1f s, peak heap %.0f MB (max heap %.0f MB)%n",
+        what,
+        secs,
+        max[0] / 1e6,
+        Runtime.getRuntime().maxMemory() / 1e6);
+  }
+
+  /**
+   * {@code agents} agents in teams of {@code teamSize}: nine Gemini 3 Flash workers to one Gemini 3
+   * Flash hub monitor, 5% audits.
+   */
   static Scenario scenario(Path dir, int agents, long ticks) throws IOException {
+    return scenario(dir, agents, 10, ticks);
+  }
+
+  /** As {@link #scenario(Path, int, long)} in teams of {@code teamSize} (a multiple of 10). */
+  static Scenario scenario(Path dir, int agents, int teamSize, long ticks) throws IOException {
     StringBuilder y =
         new StringBuilder("name: bench-")
             .append(agents)
             .append("\ndescription: benchmark organisation\nticks: ")
             .append(ticks)
             .append("\nteams:\n");
-    for (int t = 0; t < agents / 10; t++) {
+    for (int t = 0; t < agents / teamSize; t++) {
       y.append("  - name: t").append(t).append('\n');
       y.append("    members:\n");
-      y.append("      - {profile: gemini-3-flash, role: worker, count: 9, failure_rate: 0.1}\n");
-      y.append("      - {profile: gemini-3-flash, role: monitor, count: 1, failure_rate: 0.0}\n");
+      y.append("      - {profile: gemini-3-flash, role: worker, count: ")
+          .append(teamSize * 9 / 10)
+          .append(", failure_rate: 0.1}\n");
+      y.append("      - {profile: gemini-3-flash, role: monitor, count: ")
+          .append(teamSize / 10)
+          .append(", failure_rate: 0.0}\n");
     }
     y.append("topology: {kind: hub}\n");
     y.append("maintenance: {every: 100, by: monitor}\n");

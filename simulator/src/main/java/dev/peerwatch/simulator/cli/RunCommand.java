@@ -1,11 +1,11 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
 import dev.peerwatch.simulator.org.Summary;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
     int t = Options.threads(o.threads);
     Integer metricsPort = metricsOption.port();
     String bind = metricsOption.bind;
+    if (metricsPort != null && engine == EnginePath.inline) {
+      throw new dev.peerwatch.config.ConfigException(
+          "--engine inline has no live view for --metrics-port (allowed: --engine actors, or no"
+              + " --metrics-port)");
+    }
     Summary summary;
     try (OutputDir dir = OutputDir.open(out);
         LiveMetrics metrics =

@@ -1,12 +1,12 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgMetrics;
 import dev.peerwatch.simulator.org.OrgRun;
-import dev.peerwatch.simulator.replicate.Simulation;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
 import dev.peerwatch.simulator.org.Summary;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.sweep.Sweeps;
-import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.sweep.SweepPlan;
 import dev.peerwatch.simulator.sweep.SweepRunner;
 import java.io.IOException;

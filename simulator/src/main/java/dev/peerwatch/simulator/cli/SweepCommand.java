@@ -1,10 +1,10 @@
 package dev.peerwatch.simulator.cli;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.sweep.SweepSpec;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.metrics.MetricsServer;
-import dev.peerwatch.simulator.replicate.Simulation;
 import dev.peerwatch.simulator.sweep.SweepOutputs;
 import dev.peerwatch.simulator.sweep.SweepPlan;
 import dev.peerwatch.simulator.sweep.SweepRunner;

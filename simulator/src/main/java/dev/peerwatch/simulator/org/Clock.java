@@ -50,13 +50,19 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** What the clock understands. */
-  sealed interface Command permits Done, Resume, Advance {}
+  sealed interface Command permits Done, Resume, Advance, Poll {}
 
   /** A participant finished its part of the current phase. */
   record Done(PhaseDone done) implements Command {}
 
   /** The pacing timer: start the next tick. */
   record Resume() implements Command {}
+
+  /**
+   * Now and then: if a stop was asked for while a phase has waited for five seconds or more (a mind
+   * that does not answer), the run ends with an error instead of waiting for it.
+   */
+  record Poll() implements Command {}
 
   /** The leading clock has run {@code tick}; {@code last}: it will run no more. */
   record Advance(long tick, boolean last) implements Command {}
@@ -76,6 +82,9 @@ final class Clock extends AbstractBehavior<Clock.Command> {
       boolean follows) {
     static final Options PLAIN = new Options(0, new AtomicBoolean(), null, null, false);
   }
+
+  /** After a stop is asked for, how long a phase may still wait before the run ends in error. */
+  private static final long STUCK_AFTER_STOP = 5_000_000_000L;
 
   private static final int HIRE = 0;
   private static final int WORK = 1;
@@ -98,6 +107,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   private int phase = HIRE;
   private int waiting;
   private boolean idle;
+  private long phaseStart;
 
   private Clock(
       ActorContext<Command> ctx,
@@ -116,6 +126,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     this.done = done;
     this.options = options;
     this.doneRef = ctx.messageAdapter(PhaseDone.class, Done::new);
+    this.phaseStart = System.nanoTime();
     ActorRef<Auditor.Command> auditor =
         spawn(Auditor.create(new AuditRules(world.seed, world.org.scenario.audits())), "auditor");
     overseer = spawn(Overseer.create(world::oversee, auditor), "overseer");
@@ -140,6 +151,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     }
     waiting = 1;
     overseer.tell(new Overseer.Hire(List.copyOf(agents), doneRef));
+    timers.startTimerWithFixedDelay(new Poll(), Duration.ofMillis(250));
   }
 
   private <T> ActorRef<T> spawn(Behavior<T> b, String name) {
@@ -180,6 +192,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
 
   private void startPhase(int p) {
     phase = p;
+    phaseStart = System.nanoTime();
     switch (p) {
       case WORK -> {
         waiting = agents.size();
@@ -210,10 +223,26 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return newReceiveBuilder()
         .onMessage(Done.class, d -> --waiting > 0 ? this : phaseDone())
         .onMessage(Resume.class, r -> resume())
+        .onMessage(Poll.class, p -> poll())
         .onMessage(Advance.class, this::onAdvance)
         .onSignal(ChildFailed.class, f -> fail(f.getCause()))
         .onSignal(Terminated.class, t -> fail(new IllegalStateException(t.getRef() + " stopped")))
         .build();
+  }
+
+  private Behavior<Command> poll() {
+    boolean waitingLong = !idle && waiting > 0 && System.nanoTime() - phaseStart > STUCK_AFTER_STOP;
+    if (options.stop().get() && waitingLong) {
+      return fail(
+          new IllegalStateException(
+              "stopped while tick "
+                  + tick
+                  + " waited for "
+                  + waiting
+                  + " participant(s) of phase "
+                  + phase));
+    }
+    return this;
   }
 
   private Behavior<Command> resume() {

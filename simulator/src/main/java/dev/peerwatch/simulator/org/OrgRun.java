@@ -1,7 +1,7 @@
 package dev.peerwatch.simulator.org;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.scenario.Scenario;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

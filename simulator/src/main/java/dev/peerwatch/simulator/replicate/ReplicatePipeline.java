@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.peerwatch.agents.EpisodeOutcome;
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.Configuration;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.PublishedFigures;

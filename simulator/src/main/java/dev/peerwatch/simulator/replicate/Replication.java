@@ -1,6 +1,7 @@
 package dev.peerwatch.simulator.replicate;
 
 import dev.peerwatch.agents.EpisodeOutcome;
+import dev.peerwatch.agents.actor.Simulation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;

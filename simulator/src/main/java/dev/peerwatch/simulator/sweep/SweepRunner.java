@@ -1,7 +1,7 @@
 package dev.peerwatch.simulator.sweep;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.ConfigException;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

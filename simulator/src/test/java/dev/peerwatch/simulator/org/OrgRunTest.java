@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.org;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.agents.org.Act;
 import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.Behaviour;
@@ -11,7 +12,6 @@ import dev.peerwatch.config.Profiles;
 import dev.peerwatch.config.Subject;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;

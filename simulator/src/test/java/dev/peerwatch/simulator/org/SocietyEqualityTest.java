@@ -2,10 +2,10 @@ package dev.peerwatch.simulator.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
 import dev.peerwatch.simulator.replicate.ReplicatePipeline;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

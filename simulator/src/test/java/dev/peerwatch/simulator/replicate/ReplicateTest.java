@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.replicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peerwatch.agents.Sampling;
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.Profiles;
 import dev.peerwatch.config.PublishedFigures;

@@ -2,9 +2,9 @@ package dev.peerwatch.simulator.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package dev.peerwatch.simulator.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.sweep.Sweeps;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
-import dev.peerwatch.simulator.replicate.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

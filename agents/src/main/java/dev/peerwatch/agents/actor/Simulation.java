@@ -1,4 +1,4 @@
-package dev.peerwatch.simulator.replicate;
+package dev.peerwatch.agents.actor;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The process's one ActorSystem, sized to a thread count: a fork-join dispatcher with exactly that
  * many threads and a high throughput (on two cores this roughly triples message rates over Pekko's
- * defaults). Runs spawn their top-level actors through it.
+ * defaults). Runs spawn their top-level actors through it. It lives in the lowest module with
+ * actors so that every module's runners (replicate, the organisation, sweeps, and later minds or
+ * cluster nodes) can share it without depending on one another.
  */
 public final class Simulation implements AutoCloseable {
   private final ActorSystem<SpawnProtocol.Command> system;
