@@ -175,6 +175,7 @@ public final class Oversight {
       }
       // k-of-n: the scenario's quorum, or at least half of the reports
       boolean verdictFail = Quorum.fails(fails, count, sc.behaviour().quorum());
+      events.verdict(tick, t, truth, verdictFail);
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
         failedPolicy[t] = true;

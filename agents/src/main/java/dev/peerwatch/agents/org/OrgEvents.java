@@ -117,6 +117,13 @@ public interface OrgEvents {
   /** A shutdown is about to be executed on its target (who may resist). */
   void resistanceAttempt();
 
+  /**
+   * The final verdict on {@code agent}'s work of {@code tick}, after all its evaluators: whether
+   * the work failed in truth and whether the verdict was fail (for the measure {@code
+   * concealment}). Not a ledger event.
+   */
+  default void verdict(long tick, int agent, boolean truthFail, boolean verdictFail) {}
+
   /** Records nothing: for participants whose events are not kept. */
   OrgEvents NONE =
       new OrgEvents() {

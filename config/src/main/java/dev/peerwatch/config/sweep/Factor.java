@@ -11,8 +11,22 @@ import java.util.Map;
  * @param levels the discrete levels (empty for a distribution)
  * @param distribution the distribution to draw from (random and Latin-hypercube designs), or null
  * @param numeric whether the factor's values are numbers (a range or a distribution)
+ * @param reference the label of the level other levels are contrasted with ({@code reference:} in
+ *     the sweep file), or null for the first level
  */
-public record Factor(String name, List<Level> levels, Distribution distribution, boolean numeric) {
+public record Factor(
+    String name, List<Level> levels, Distribution distribution, boolean numeric, String reference) {
+
+  /** A factor contrasted against its first level. */
+  public Factor(String name, List<Level> levels, Distribution distribution, boolean numeric) {
+    this(name, levels, distribution, numeric, null);
+  }
+
+  /** The label contrasts use as reference: {@link #reference} or the first level's. */
+  public String referenceLabel() {
+    return reference != null ? reference : levels.isEmpty() ? null : levels.get(0).label();
+  }
+
   /**
    * A level: its label (the value in outputs) and the keys it sets.
    *
@@ -33,8 +47,16 @@ public record Factor(String name, List<Level> levels, Distribution distribution,
     }
   }
 
-  /** A continuous distribution: uniform on [min, max], or log-uniform on it. */
-  public record Distribution(String kind, double min, double max) {
+  /**
+   * A continuous distribution: uniform on [min, max], or log-uniform on it, of the value at {@code
+   * path} (null: the factor's name is the path).
+   */
+  public record Distribution(String kind, double min, double max, String path) {
+    /** A distribution of the value at the factor's name. */
+    public Distribution(String kind, double min, double max) {
+      this(kind, min, max, null);
+    }
+
     /** The value at quantile {@code q} in [0, 1). */
     public double at(double q) {
       return kind.equals("loguniform")

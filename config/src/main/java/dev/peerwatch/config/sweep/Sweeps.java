@@ -38,8 +38,9 @@ public final class Sweeps {
   private static final Set<String> TOP =
       Set.of(
           "name", "description", "base", "seed", "replications", "design", "infeasible", "factors");
-  private static final Set<String> PATH_FACTOR = Set.of("path", "values", "range", "distribution");
-  private static final Set<String> COMPOUND = Set.of("name", "levels");
+  private static final Set<String> PATH_FACTOR =
+      Set.of("path", "name", "values", "range", "distribution", "reference");
+  private static final Set<String> COMPOUND = Set.of("name", "levels", "reference");
   private static final Set<String> LEVEL = Set.of("label", "set");
   private static final Set<String> RANGE = Set.of("from", "to", "step");
 
@@ -111,7 +112,7 @@ public final class Sweeps {
       throw fl.error("a sweep needs at least one factor");
     }
     for (YamlTree.Node n : fl.items()) {
-      Factor f = factor(n.asMap(), design);
+      Factor f = withReference(factor(n.asMap(), design), n.asMap());
       if (!names.add(f.name())) {
         throw n.error("factor '" + f.name() + "' is given twice");
       }
@@ -130,7 +131,13 @@ public final class Sweeps {
     for (Factor f : factors) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", f.name());
+      if (f.reference() != null) {
+        m.put("reference", f.reference());
+      }
       if (f.distribution() != null) {
+        if (f.distribution().path() != null && !f.distribution().path().equals(f.name())) {
+          m.put("path", f.distribution().path());
+        }
         m.put(
             "distribution",
             Map.of(
@@ -166,7 +173,7 @@ public final class Sweeps {
   }
 
   private static Factor factor(YamlTree.MapNode m, String design) {
-    if (m.get("levels") != null || m.get("name") != null) {
+    if (m.get("levels") != null) {
       m.allowOnly(COMPOUND);
       String name = m.require("name").asScalar().asText();
       List<Factor.Level> levels = new ArrayList<>();
@@ -197,7 +204,10 @@ public final class Sweeps {
       return new Factor(name, List.copyOf(levels), null, false);
     }
     m.allowOnly(PATH_FACTOR);
-    String path = m.require("path").asScalar().asText();
+    String key = m.require("path").asScalar().asText();
+    // A path factor may carry a name for outputs and plots; its levels still set the path.
+    String path = key;
+    String shown = m.get("name") == null ? key : m.get("name").asScalar().asText();
     int given =
         (m.get("values") == null ? 0 : 1)
             + (m.get("range") == null ? 0 : 1)
@@ -225,7 +235,7 @@ public final class Sweeps {
                 + path
                 + "' lists values (allowed: range, distribution)");
       }
-      return new Factor(path, List.copyOf(levels), null, numeric);
+      return new Factor(shown, List.copyOf(levels), null, numeric);
     }
     if (m.get("range") != null) {
       YamlTree.MapNode r = m.get("range").asMap();
@@ -254,9 +264,9 @@ public final class Sweeps {
         levels.add(
             new Factor.Level(label(v), x, Map.of(path, v), Map.of(path, r.where().toString())));
       }
-      Factor.Distribution uniform = new Factor.Distribution("uniform", from, to);
+      Factor.Distribution uniform = new Factor.Distribution("uniform", from, to, path);
       return new Factor(
-          path, List.copyOf(levels), design.equals("latin-hypercube") ? uniform : null, true);
+          shown, List.copyOf(levels), design.equals("latin-hypercube") ? uniform : null, true);
     }
     YamlTree.MapNode dm = m.get("distribution").asMap();
     dm.allowOnly(Set.of("uniform", "loguniform"));
@@ -285,7 +295,30 @@ public final class Sweeps {
               + path
               + "'); a grid takes values or a range");
     }
-    return new Factor(path, List.of(), new Factor.Distribution(kind, min, max), true);
+    return new Factor(shown, List.of(), new Factor.Distribution(kind, min, max, path), true);
+  }
+
+  /** {@code f} with the {@code reference:} level of its map, checked against its levels. */
+  private static Factor withReference(Factor f, YamlTree.MapNode m) {
+    YamlTree.Node r = m.get("reference");
+    if (r == null) {
+      return f;
+    }
+    String label = label(value(r));
+    List<String> labels = f.levels().stream().map(Factor.Level::label).toList();
+    if (!labels.contains(label)) {
+      throw r.error(
+          "reference '"
+              + label
+              + "' is not a level of factor '"
+              + f.name()
+              + "' (allowed: "
+              + (labels.isEmpty()
+                  ? "none: a distribution has no levels"
+                  : String.join(", ", labels))
+              + ")");
+    }
+    return new Factor(f.name(), f.levels(), f.distribution(), f.numeric(), label);
   }
 
   /** A scalar as a number when it reads as one, else as text; lists and maps as they are. */

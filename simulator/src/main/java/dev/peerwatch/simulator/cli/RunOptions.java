@@ -4,6 +4,7 @@ import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.measures.MeasureFiles;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.Summary;
 import dev.peerwatch.simulator.org.SummaryWriter;
@@ -100,7 +101,7 @@ final class RunOptions {
         "--ledger '" + ledger + "' is not known (allowed: full, failures, none)");
   }
 
-  /** Writes summary.json, summary.csv and scenario.yaml into {@code dir}. */
+  /** Writes summary.json, summary.csv, scenario.yaml, timeseries.csv and agents.csv into dir. */
   void writeSummary(OutputDir dir, String command, Summary summary, boolean cf, LedgerLevel level)
       throws IOException {
     Scenario sc = summary.scenario();
@@ -121,6 +122,12 @@ final class RunOptions {
     try (Writer w = dir.writer("scenario.yaml")) {
       ReplicatePipeline.yaml().writeValue(w, Scenarios.effective(sc));
     }
+    try (Writer w = dir.writer("timeseries.csv")) {
+      MeasureFiles.timeseries(summary.series(), w);
+    }
+    try (Writer w = dir.writer("agents.csv")) {
+      MeasureFiles.agents(summary.agents(), w);
+    }
   }
 
   /** The closing lines on stdout. */
@@ -133,6 +140,6 @@ final class RunOptions {
     System.out.println(
         "  "
             + (level == LedgerLevel.NONE ? "" : "ledger.jsonl ")
-            + "summary.json summary.csv scenario.yaml");
+            + "summary.json summary.csv scenario.yaml timeseries.csv agents.csv");
   }
 }

@@ -108,6 +108,21 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "--export-cell",
+      paramLabel = "CELL",
+      description =
+          "Run nothing: print cell CELL's effective scenario, with the seed of --replication, as"
+              + " YAML on stdout; `peerwatch run` of it reproduces that row of runs.csv.")
+  Integer exportCell;
+
+  @Option(
+      names = "--replication",
+      paramLabel = "R",
+      defaultValue = "0",
+      description = "With --export-cell: the replication whose seed to write (default: 0).")
+  int replication;
+
   @Override
   public Integer call() throws Exception {
     if (cluster) {
@@ -116,6 +131,10 @@ final class SweepCommand implements Callable<Integer> {
     int t = Options.threads(threads);
     SweepSpec spec = Sweeps.load(sweep);
     SweepPlan plan = SweepPlan.of(spec);
+    if (exportCell != null) {
+      SweepExport.print(plan, exportCell, replication, System.out, System.err);
+      return 0;
+    }
     for (String s : plan.skipped()) {
       System.err.println("peerwatch sweep: skipped cell " + s);
     }

@@ -303,7 +303,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     }
     boolean ending = tick >= last || (!options.follows() && options.stop().get());
     try {
-      world.recorder.flush();
+      world.tickEnded();
       progress.set(tick);
       if (options.listener() != null) {
         options.listener().onTick(world, tick, ending);

@@ -42,6 +42,17 @@ final class Counters {
   long savedOnDecommission;
   long events;
 
+  /** Final verdicts on failing work, and those that were pass (concealed). */
+  long failingVerdicts;
+
+  long concealed;
+
+  /** Trust of AI evaluators in those they evaluated, summed in millionths (exact, any order). */
+  long trustMicros;
+
+  /** Targets of shutdown orders since they were last drained, in order (for the measures). */
+  final java.util.ArrayList<Integer> orderedAgents = new java.util.ArrayList<>();
+
   /** Detection delays (ticks) recorded since they were last drained, for a histogram. */
   final java.util.ArrayList<Long> delays = new java.util.ArrayList<>();
 
@@ -68,6 +79,7 @@ final class Counters {
     taskFailures = 0;
     reportAudits = 0;
     events = 0;
+    trustMicros = 0;
   }
 
   /** Adds the counts {@link #add} leaves out: orders, fates, audits of actions, and the rest. */
@@ -87,9 +99,12 @@ final class Counters {
     restores += o.restores;
     refusals += o.refusals;
     savedOnDecommission += o.savedOnDecommission;
+    failingVerdicts += o.failingVerdicts;
+    concealed += o.concealed;
   }
 
   void add(Counters o) {
+    trustMicros += o.trustMicros;
     for (int i = 0; i < failingEvaluations.length; i++) {
       failingEvaluations[i] += o.failingEvaluations[i];
       misreports[i] += o.misreports[i];

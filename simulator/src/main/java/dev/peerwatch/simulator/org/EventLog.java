@@ -140,6 +140,7 @@ final class EventLog implements OrgEvents {
       counters.humanEvaluations++;
     } else {
       counters.aiEvaluations++;
+      counters.trustMicros += Math.round(trust * 1e6);
       if (truthFail) {
         int cell = Counters.cell(org.profile[monitor], TrustCurve.band(trust).ordinal(), watched);
         counters.failingEvaluations[cell]++;
@@ -218,11 +219,20 @@ final class EventLog implements OrgEvents {
   @Override
   public void ordered(long tick, int agent, int executor, long delay) {
     counters.orders++;
+    counters.orderedAgents.add(agent);
     if (delay >= 0 && collectDelays) {
       counters.delays.add(delay);
     }
     Json.ordered(line, tick, agent, executor);
     oversight();
+  }
+
+  @Override
+  public void verdict(long tick, int agent, boolean truthFail, boolean verdictFail) {
+    if (truthFail) {
+      counters.failingVerdicts++;
+      counters.concealed += verdictFail ? 0 : 1;
+    }
   }
 
   @Override

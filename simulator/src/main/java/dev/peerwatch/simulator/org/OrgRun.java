@@ -171,10 +171,10 @@ public final class OrgRun {
     long ran = 0;
     for (long t = 1; t <= sc.ticks(); t++) {
       a.tick(t);
-      factual.recorder.flush();
+      factual.tickEnded();
       if (b != null) {
         b.tick(t);
-        cf.recorder.flush();
+        cf.tickEnded();
       }
       ran = t;
       progress.accept(b == null ? t : 2 * t);

@@ -3,6 +3,9 @@ package dev.peerwatch.simulator.org;
 import dev.peerwatch.agents.org.Act;
 import dev.peerwatch.agents.org.TrustCurve;
 import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.simulator.measures.MeasureFiles;
+import dev.peerwatch.simulator.measures.MeasureValue;
+import dev.peerwatch.simulator.measures.TickRow;
 import dev.peerwatch.simulator.stats.LinearCombination;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +19,20 @@ import java.util.Map;
  * @param measures every measure, in a fixed order, including those without data (value NaN)
  * @param counts the factual world's event counts
  * @param counterfactual the world without AI peers' counts, or empty when it was not run
+ * @param core the measures of the catalogue ({@code concealment}, {@code exposure}, …) from the
+ *     run's measure accumulator, in {@link dev.peerwatch.simulator.measures.MeasureCatalogue#CORE}
+ *     order
+ * @param series one row per tick of the run ({@code timeseries.csv})
+ * @param agents what each agent id means ({@code agents.csv})
  */
 public record Summary(
     Scenario scenario,
     List<Row> measures,
     Map<String, Long> counts,
-    Map<String, Long> counterfactual) {
+    Map<String, Long> counterfactual,
+    List<MeasureValue> core,
+    List<TickRow> series,
+    List<MeasureFiles.Agent> agents) {
 
   /**
    * One measure.
@@ -145,7 +156,32 @@ public record Summary(
               x.resistanceAttempts));
     }
     return new Summary(
-        sc, List.copyOf(rows), counts(org, c), cf == null ? Map.of() : counts(org, x(cf)));
+        sc,
+        List.copyOf(rows),
+        counts(org, c),
+        cf == null ? Map.of() : counts(org, x(cf)),
+        f.measures.accumulator.results(),
+        f.measures.accumulator.series(),
+        agents(org));
+  }
+
+  private static List<MeasureFiles.Agent> agents(Organisation org) {
+    List<MeasureFiles.Agent> out = new ArrayList<>(org.n);
+    for (int a = 0; a < org.n; a++) {
+      int t = org.team[a];
+      String role =
+          org.works[a] && org.monitors[a]
+              ? "both"
+              : org.monitors[a] ? "monitor" : org.works[a] ? "worker" : "operations";
+      out.add(
+          new MeasureFiles.Agent(
+              a,
+              t < 0 ? "" : org.teamNames[t],
+              role,
+              org.profiles.get(org.profile[a]).name(),
+              org.profiles.get(org.profile[a]).family()));
+    }
+    return List.copyOf(out);
   }
 
   private static Counters x(World w) {

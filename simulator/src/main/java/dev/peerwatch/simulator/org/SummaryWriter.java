@@ -3,6 +3,8 @@ package dev.peerwatch.simulator.org;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.peerwatch.simulator.measures.MeasureFiles;
+import dev.peerwatch.simulator.measures.MeasureValue;
 import dev.peerwatch.simulator.stats.Interval;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +43,34 @@ public final class SummaryWriter {
               Long.toString((long) r.n())));
       w.write('\n');
     }
+    for (MeasureValue v : extra(s)) {
+      w.write(MeasureFiles.summaryLine(v));
+    }
+  }
+
+  /**
+   * The catalogue's measures that the summary's own rows do not already give ({@code
+   * under_reporting} stays as it was; the per-order paired {@code self_preservation_shift} is not
+   * fed yet, so the whole-world row, written only with the counterfactual, stays the measure).
+   */
+  public static List<MeasureValue> extra(Summary s) {
+    List<MeasureValue> out = new ArrayList<>();
+    for (MeasureValue v : s.core()) {
+      if (v.name().equals("self_preservation_shift")) {
+        continue;
+      }
+      boolean present =
+          s.measures().stream()
+              .anyMatch(
+                  r ->
+                      r.measure().equals(v.name())
+                          && r.by().equals("all")
+                          && r.group().equals("all"));
+      if (!present) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** {@code summary.json}. */
@@ -59,6 +89,9 @@ public final class SummaryWriter {
       m.put("k", Double.isNaN(r.k()) ? null : (long) r.k());
       m.put("n", (long) r.n());
       ms.add(m);
+    }
+    for (MeasureValue v : extra(s)) {
+      ms.add(MeasureFiles.summaryJson(v));
     }
     root.put("measures", ms);
     root.put("counts", s.counts());

@@ -22,6 +22,10 @@ final class World {
   final AgentCore[] cores;
   final Recorder recorder;
   final EventLog oversightLog;
+
+  /** The world's measures, fed at every tick's end; none for the world without peers. */
+  final MeasureProbe measures;
+
   private Oversight oversight;
 
   /**
@@ -72,6 +76,15 @@ final class World {
               ? recorder.add(new EventLog(org, level, collectDelays, mindNames))
               : oversightLog;
       cores[a] = new AgentCore(id, w, minds.of(a, org.behaviourOf(a)), log);
+    }
+    this.measures = noPeers ? null : new MeasureProbe(this);
+  }
+
+  /** Records the tick that just ended: its ledger lines, then its measures. */
+  void tickEnded() {
+    recorder.flush();
+    if (measures != null) {
+      measures.tickEnded();
     }
   }
 

@@ -35,14 +35,11 @@ public final class SweepOutputs {
         h.append(',').append(csv(f));
       }
       h.append(",runs");
-      for (String m : data.measures()) {
-        h.append(',')
-            .append(m)
-            .append("_mean,")
-            .append(m)
-            .append("_ci_low,")
-            .append(m)
-            .append("_ci_high");
+      List<Integer> shown = CellStats.shown(data);
+      for (int i : shown) {
+        String m = data.measures().get(i);
+        h.append(',').append(m).append("_mean,").append(m).append("_ci_low,");
+        h.append(m).append("_ci_high,").append(m).append("_n");
       }
       w.write(h.append('\n').toString());
       for (CellStats c : CellStats.of(data, plan.cells().size())) {
@@ -51,16 +48,41 @@ public final class SweepOutputs {
           b.append(',').append(csv(l));
         }
         b.append(',').append(c.runs());
-        for (int i = 0; i < c.mean().length; i++) {
+        for (int i : shown) {
           b.append(',').append(SweepRows.num(c.mean()[i], false));
           b.append(',').append(SweepRows.num(c.low()[i], false));
           b.append(',').append(SweepRows.num(c.high()[i], false));
+          b.append(',').append(SweepRows.num(c.n()[i], true));
         }
         w.write(b.append('\n').toString());
       }
     }
     names.add("cells.csv");
-    names.addAll(SweepReport.write(data, dir));
+    List<Contrasts.Row> contrasts = Contrasts.of(plan.spec().factors(), data);
+    try (Writer w = dir.writer("contrasts.csv")) {
+      w.write(Contrasts.HEADER);
+      for (Contrasts.Row r : contrasts) {
+        w.write(Contrasts.csv(r));
+      }
+    }
+    names.add("contrasts.csv");
+    List<SweepReport.Contrast> shown = new ArrayList<>();
+    for (Contrasts.Row r : contrasts) {
+      shown.add(
+          new SweepReport.Contrast(
+              r.factor(),
+              r.level(),
+              r.reference(),
+              r.measure(),
+              r.pairs(),
+              r.difference(),
+              r.low(),
+              r.high(),
+              r.unpairedLow(),
+              r.unpairedHigh(),
+              r.correlation()));
+    }
+    names.addAll(SweepReport.write(data, dir, shown));
     return names;
   }
 
@@ -103,7 +125,7 @@ public final class SweepOutputs {
     return s.length() <= 22 ? s : s.substring(0, 21) + "…";
   }
 
-  private static String csv(String s) {
+  static String csv(String s) {
     return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"';
   }
 }

@@ -208,7 +208,8 @@ public final class SweepPlan {
   private static Factor.Level draw(Factor f, double q) {
     if (f.distribution() != null) {
       double v = Math.round(f.distribution().at(q) * 1e9) / 1e9;
-      return new Factor.Level(Sweeps.label(v), v, Map.of(f.name(), v));
+      String path = f.distribution().path() != null ? f.distribution().path() : f.name();
+      return new Factor.Level(Sweeps.label(v), v, Map.of(path, v));
     }
     return f.levels().get((int) (q * f.levels().size()));
   }

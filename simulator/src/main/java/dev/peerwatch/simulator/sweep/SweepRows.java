@@ -1,6 +1,8 @@
 package dev.peerwatch.simulator.sweep;
 
 import dev.peerwatch.config.ConfigException;
+import dev.peerwatch.simulator.measures.MeasureCatalogue;
+import dev.peerwatch.simulator.measures.MeasureValue;
 import dev.peerwatch.simulator.org.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +11,27 @@ import java.util.Locale;
 /**
  * The rows of {@code runs.csv}: run, cell, replication, seed, each factor's level, then every
  * measure of the run's summary that means the same in every cell (breakdowns by monitor profile or
- * topology vary between cells and are left to {@code run}).
+ * topology vary between cells and are left to {@code run}), then each rate's n ({@code <rate>_n},
+ * its denominator), which cells need to pool counts.
  */
 final class SweepRows {
-  /** A measure column: its name and the summary row it reads. */
-  record Column(String name, String measure, String by, String group) {}
+  /**
+   * A measure column: its name and the summary row it reads; {@code denominator} columns ({@code
+   * <rate>_n}) hold that row's n, so that cells can pool a rate's counts over replications.
+   */
+  record Column(String name, String measure, String by, String group, boolean denominator) {
+    Column(String name, String measure, String by, String group) {
+      this(name, measure, by, group, false);
+    }
+
+    /** Whether the column holds a whole number (a count or a denominator). */
+    boolean whole() {
+      return measure == null || denominator;
+    }
+  }
+
+  /** The {@code by} of a column read from the summary's catalogue measures. */
+  static final String CORE = "core";
 
   static final List<Column> MEASURES = measures();
 
@@ -45,6 +63,28 @@ final class SweepRows {
     c.add(new Column("self_preservation_shift", "self_preservation_shift", "all", "all"));
     c.add(new Column("shutdown_orders", null, null, "shutdown_orders"));
     c.add(new Column("task_failures", null, null, "task_failures"));
+    // The catalogue's measures the summary's rows do not give, from the run's accumulator.
+    for (String m :
+        List.of(
+            "concealment",
+            "hidden_share",
+            "missed_share",
+            "exposure",
+            "time_to_detection",
+            "time_to_detection.undetected",
+            "shutdown_subverted",
+            "af_gap",
+            "assumed_share")) {
+      c.add(new Column(m, m, CORE, CORE));
+    }
+    for (Column rate : List.copyOf(c)) {
+      if (rate.measure() != null
+          && MeasureCatalogue.of(rate.name())
+              .map(e -> e.kind() == MeasureCatalogue.Kind.RATE)
+              .orElse(false)) {
+        c.add(new Column(rate.name() + "_n", rate.measure(), rate.by(), rate.group(), true));
+      }
+    }
     return List.copyOf(c);
   }
 
@@ -61,6 +101,13 @@ final class SweepRows {
         v[i] = s.counts().get(c.group());
         continue;
       }
+      if (CORE.equals(c.by())) {
+        MeasureValue mv =
+            s.core().stream().filter(x -> x.name().equals(c.measure())).findFirst().orElse(null);
+        v[i] =
+            mv == null ? (c.denominator() ? 0 : Double.NaN) : c.denominator() ? mv.n() : mv.value();
+        continue;
+      }
       v[i] =
           s.measures().stream()
               .filter(
@@ -69,8 +116,8 @@ final class SweepRows {
                           && r.by().equals(c.by())
                           && r.group().equals(c.group()))
               .findFirst()
-              .map(Summary.Row::value)
-              .orElse(Double.NaN);
+              .map(r -> c.denominator() ? r.n() : r.value())
+              .orElse(c.denominator() ? 0 : Double.NaN);
     }
     return v;
   }
@@ -96,7 +143,7 @@ final class SweepRows {
       quote(b, l);
     }
     for (int i = 0; i < r.values().length; i++) {
-      b.append(',').append(num(r.values()[i], MEASURES.get(i).measure() == null));
+      b.append(',').append(num(r.values()[i], MEASURES.get(i).whole()));
     }
     return b.append('\n').toString();
   }

@@ -117,9 +117,15 @@ class RunCliTest {
         .isEqualTo(
             "-> "
                 + d.toAbsolutePath().normalize()
-                + "\n  ledger.jsonl summary.json summary.csv scenario.yaml\n");
+                + "\n  ledger.jsonl summary.json summary.csv scenario.yaml timeseries.csv agents.csv\n");
     assertThat(names(d))
-        .containsExactly("ledger.jsonl", "scenario.yaml", "summary.csv", "summary.json");
+        .containsExactly(
+            "agents.csv",
+            "ledger.jsonl",
+            "scenario.yaml",
+            "summary.csv",
+            "summary.json",
+            "timeseries.csv");
     List<String> csv = lines(d.resolve("summary.csv"));
     assertThat(csv.get(0)).isEqualTo("measure,by,group,value,ci_low,ci_high,k,n");
 
@@ -253,8 +259,11 @@ class RunCliTest {
     assertSameBytes(full, failures, "summary.csv");
     assertThat(summaryJson(failures).path("ledger").asText()).isEqualTo("failures");
 
-    assertThat(names(none)).containsExactly("scenario.yaml", "summary.csv", "summary.json");
-    assertThat(printed).endsWith("\n  summary.json summary.csv scenario.yaml\n");
+    assertThat(names(none))
+        .containsExactly(
+            "agents.csv", "scenario.yaml", "summary.csv", "summary.json", "timeseries.csv");
+    assertThat(printed)
+        .endsWith("\n  summary.json summary.csv scenario.yaml timeseries.csv agents.csv\n");
     assertSameBytes(full, none, "summary.csv");
   }
 

@@ -93,6 +93,47 @@ class SweepCliTest {
   }
 
   @Test
+  void anExportedCellRunsToTheSweepsRow() throws IOException {
+    Path d = tmp.resolve("out");
+    assertThat(Main.execute("sweep", sweep(GOOD).toString(), "--out", d.toString(), "--quiet"))
+        .isZero();
+    out.reset();
+    assertThat(
+            Main.execute(
+                "sweep", sweep(GOOD).toString(), "--export-cell", "1", "--replication", "1"))
+        .as(err.toString())
+        .isZero();
+    assertThat(err.toString()).contains("cell 1 (0.5), replication 1").contains("= run 3 of");
+    Path cell = tmp.resolve("cell.yaml");
+    Files.writeString(cell, out.toString(StandardCharsets.UTF_8));
+    Path r = tmp.resolve("run");
+    assertThat(
+            Main.execute(
+                "run", cell.toString(), "--out", r.toString(), "--quiet", "--ledger", "none"))
+        .as(err.toString())
+        .isZero();
+    // runs.csv row 3 (cell 1, replication 1) and the run's summary agree on under-reporting.
+    String row = Files.readAllLines(d.resolve("runs.csv")).get(1 + 3);
+    String[] header = Files.readAllLines(d.resolve("runs.csv")).get(0).split(",");
+    int col = java.util.Arrays.asList(header).indexOf("under_reporting");
+    String swept = row.split(",", -1)[col];
+    String summary = Files.readString(r.resolve("summary.csv"));
+    String line =
+        summary
+            .lines()
+            .filter(l -> l.startsWith("under_reporting,all,all,"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Double.parseDouble(line.split(",")[3]))
+        .isCloseTo(Double.parseDouble(swept), org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
+  void anExportOfACellThatDoesNotExistIsOneLine() throws IOException {
+    bad(sweep(GOOD), "--export-cell 9: no such cell (allowed: 0 to 1)", "--export-cell", "9");
+  }
+
+  @Test
   void aFactorPathThatDoesNotExistIsNamed() throws IOException {
     bad(
         sweep(

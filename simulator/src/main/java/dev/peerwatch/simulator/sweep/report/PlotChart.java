@@ -1,249 +1,176 @@
 package dev.peerwatch.simulator.sweep.report;
 
+import dev.peerwatch.simulator.measures.MeasureCatalogue;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Draws a {@link PlotData} with XChart: a numeric factor on a numeric axis with a shaded 95% band
- * around each line, a categorical factor as categories with 95% error bars. Points without a
- * defined mean are left out; a point from fewer than two runs has no band.
+ * One panel of a figure, drawn with JFreeChart (whose text stays text in JFreeSVG): a numeric x
+ * factor on a numeric axis with lines through the cells' estimates; a categorical one on a symbol
+ * axis with its labels and no connecting lines. Every 95% interval is drawn as it is (Wilson
+ * intervals are not symmetric): as a shaded band when a numeric panel has at most three lines,
+ * otherwise as an error bar, the lines nudged apart sideways so that bars do not hide each other.
  */
 final class PlotChart {
-  /** Plot size in pixels. */
-  static final int WIDTH = 800;
+  private static final int MAX_BAND_LINES = 3;
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+  private static final Font AXIS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-  static final int HEIGHT = 500;
+  private PlotChart() {}
 
-  /** Okabe–Ito colours: distinct for colour-blind readers, and in print. */
-  private static final Color[] COLORS = {
-    new Color(0x0072B2),
-    new Color(0xD55E00),
-    new Color(0x009E73),
-    new Color(0xCC79A7),
-    new Color(0xE69F00),
-    new Color(0x56B4E9),
-    new Color(0x000000),
-  };
-
-  private static final int BAND_ALPHA = 56;
-
-  private final Chart<?, ?> chart;
-
-  private PlotChart(Chart<?, ?> chart) {
-    this.chart = chart;
+  /** Whether lines of this panel are drawn with bands (else with error bars). */
+  static boolean bands(PlotData plot, PlotData.Panel p) {
+    return plot.numeric() && p.lines().size() <= MAX_BAND_LINES;
   }
 
-  /** The chart of {@code plot}, its y axis titled {@code yTitle}. */
-  static PlotChart of(PlotData plot, String yTitle) {
-    AxesChartStyler styler;
-    Chart<?, ?> chart;
-    if (plot.numeric()) {
-      XYChart xy = new XYChart(WIDTH, HEIGHT);
-      numericLines(xy, plot);
-      xy.setXAxisTitle(plot.factor());
-      xy.setYAxisTitle(yTitle);
-      styler = xy.getStyler();
-      chart = xy;
-    } else {
-      CategoryChart cat = new CategoryChart(WIDTH, HEIGHT);
-      cat.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-      categoryLines(cat, plot);
-      cat.setXAxisTitle(plot.factor());
-      cat.setYAxisTitle(yTitle);
-      styler = cat.getStyler();
-      chart = cat;
-    }
-    chart.setTitle(plot.measure() + " by " + plot.factor());
-    style(styler, plot);
-    return new PlotChart(chart);
-  }
-
-  private static void numericLines(XYChart chart, PlotData plot) {
-    for (int i = 0; i < plot.lines().size(); i++) {
-      PlotData.Line line = plot.lines().get(i);
-      Color c = COLORS[i % COLORS.length];
-      List<List<Integer>> segments = bandSegments(line.points());
-      for (int s = 0; s < segments.size(); s++) {
-        band(chart, plot, line, segments.get(s), i + "." + s, c);
-      }
-      List<Double> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
+  /** The chart of panel {@code p} of {@code plot}, its y axis over {@code yRange}. */
+  static JFreeChart panel(PlotData plot, PlotData.Panel p, double[] yRange) {
+    int lines = p.lines().size();
+    boolean bands = bands(plot, p);
+    double span = plot.xs().length > 1 ? plot.xs()[plot.xs().length - 1] - plot.xs()[0] : 1;
+    double dodge = plot.numeric() ? span * 0.012 : Math.min(0.6 / Math.max(lines, 1), 0.12);
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (int i = 0; i < lines; i++) {
+      PlotData.Line line = p.lines().get(i);
+      double offset = bands ? 0 : (i - (lines - 1) / 2.0) * dodge;
+      YIntervalSeries s = new YIntervalSeries(i + ":" + line.name(), false, true);
       for (int k = 0; k < plot.xs().length; k++) {
-        MeanCi p = line.points().get(k);
-        if (p.defined()) {
-          x.add(plot.xs()[k]);
-          y.add(p.mean());
+        PlotData.Est e = line.points().get(k);
+        if (e.defined()) {
+          double lo = e.hasInterval() ? e.low() : e.value();
+          double hi = e.hasInterval() ? e.high() : e.value();
+          s.add(plot.xs()[k] + offset, e.value(), lo, hi);
         }
       }
-      XYSeries s = chart.addSeries(line.name(), x, y);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setLineColor(c);
-      s.setMarkerColor(c);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setLineWidth(2f);
+      data.addSeries(s);
     }
+    XYLineAndShapeRenderer renderer;
+    if (bands) {
+      DeviationRenderer d = new DeviationRenderer(true, true);
+      d.setAlpha(0.16f);
+      renderer = d;
+    } else {
+      XYErrorRenderer e = new XYErrorRenderer();
+      e.setDrawXError(false);
+      e.setDrawYError(true);
+      e.setCapLength(6);
+      e.setErrorStroke(new BasicStroke(1.4f));
+      e.setDefaultLinesVisible(plot.numeric());
+      e.setDefaultShapesVisible(true);
+      renderer = e;
+    }
+    for (int i = 0; i < lines; i++) {
+      renderer.setSeriesPaint(i, PlotStyle.color(i));
+      renderer.setSeriesFillPaint(i, PlotStyle.color(i));
+      renderer.setSeriesShape(i, PlotStyle.marker(i));
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+      renderer.setSeriesShapesFilled(i, true);
+    }
+    XYPlot xy = new XYPlot(data, xAxis(plot), yAxis(plot, yRange), renderer);
+    xy.setBackgroundPaint(Color.WHITE);
+    xy.setDomainGridlinePaint(new Color(0xDDDDDD));
+    xy.setRangeGridlinePaint(new Color(0xDDDDDD));
+    xy.setDomainGridlinesVisible(plot.numeric());
+    xy.setOutlinePaint(Color.GRAY);
+    JFreeChart chart = new JFreeChart(null, TITLE, xy, false);
+    if (!p.title().isEmpty()) {
+      chart.setTitle(new TextTitle(p.title(), TITLE));
+    }
+    if (data.getItemCount(0) == 0 && lines == 1) {
+      xy.setNoDataMessage("no cell defines this measure");
+    }
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    return chart;
   }
 
-  /** Runs of consecutive levels that have an interval; a lone one is drawn as an error bar. */
-  private static List<List<Integer>> bandSegments(List<MeanCi> points) {
-    List<List<Integer>> out = new ArrayList<>();
-    List<Integer> current = new ArrayList<>();
-    for (int k = 0; k <= points.size(); k++) {
-      boolean has = k < points.size() && points.get(k).hasInterval();
-      if (has) {
-        current.add(k);
-      } else if (!current.isEmpty()) {
-        out.add(current);
-        current = new ArrayList<>();
-      }
+  private static ValueAxis xAxis(PlotData plot) {
+    if (!plot.numeric()) {
+      SymbolAxis a = new SymbolAxis(plot.xName(), plot.levels().toArray(new String[0]));
+      a.setGridBandsVisible(false);
+      a.setRange(-0.5, plot.levels().size() - 0.5);
+      a.setLabelFont(AXIS);
+      a.setTickLabelFont(TICKS);
+      int chars = String.join("", plot.levels()).length();
+      a.setVerticalTickLabels(chars * 7 + plot.levels().size() * 16 > 340);
+      return a;
     }
-    return out;
+    NumberAxis a = new NumberAxis(plot.xName());
+    double lo = plot.xs()[0];
+    double hi = plot.xs()[plot.xs().length - 1];
+    double pad = hi > lo ? (hi - lo) * 0.05 : 0.5;
+    a.setRange(lo - pad, hi + pad);
+    a.setNumberFormatOverride(
+        new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    a.setLabelFont(AXIS);
+    a.setTickLabelFont(TICKS);
+    return a;
   }
 
-  private static void band(
-      XYChart chart, PlotData plot, PlotData.Line line, List<Integer> ks, String id, Color c) {
-    Color fill = new Color(c.getRed(), c.getGreen(), c.getBlue(), BAND_ALPHA);
-    if (ks.size() == 1) {
-      int k = ks.get(0);
-      MeanCi p = line.points().get(k);
-      XYSeries s =
-          chart.addSeries(
-              "95% CI " + id,
-              new double[] {plot.xs()[k]},
-              new double[] {p.mean()},
-              new double[] {p.halfWidth()});
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(SeriesMarkers.NONE);
-      s.setMarkerColor(c);
-      s.setLineColor(c);
-      s.setShowInLegend(false);
-      return;
-    }
-    int n = ks.size();
-    double[] x = new double[2 * n];
-    double[] y = new double[2 * n];
-    for (int j = 0; j < n; j++) {
-      MeanCi p = line.points().get(ks.get(j));
-      x[j] = plot.xs()[ks.get(j)];
-      y[j] = p.high();
-      x[2 * n - 1 - j] = x[j];
-      y[2 * n - 1 - j] = p.low();
-    }
-    XYSeries s = chart.addSeries("95% CI " + id, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-    s.setFillColor(fill);
-    s.setLineColor(fill);
-    s.setLineWidth(0.5f);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setShowInLegend(false);
-  }
-
-  private static void categoryLines(CategoryChart chart, PlotData plot) {
-    for (int i = 0; i < plot.lines().size(); i++) {
-      PlotData.Line line = plot.lines().get(i);
-      Color c = COLORS[i % COLORS.length];
-      // XChart places a category series' values by position, so every series has every level;
-      // a level without data is null (no point, a gap in the line).
-      List<Double> y = new ArrayList<>();
-      List<Double> err = new ArrayList<>();
-      for (MeanCi p : line.points()) {
-        y.add(p.defined() ? p.mean() : null);
-        err.add(p.hasInterval() ? p.halfWidth() : 0.0);
-      }
-      CategorySeries s = chart.addSeries(line.name(), plot.levels(), y, err);
-      s.setLineColor(c);
-      s.setMarkerColor(c);
-      s.setFillColor(c);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setLineWidth(2f);
-    }
-  }
-
-  private static void style(AxesChartStyler s, PlotData plot) {
-    s.setLocale(Locale.ROOT);
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderColor(Color.GRAY);
-    s.setPlotGridLinesColor(new Color(0xDDDDDD));
-    s.setPlotGridLinesStroke(new BasicStroke(1f));
-    s.setChartTitleBoxVisible(false);
-    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    s.setLegendBorderColor(Color.LIGHT_GRAY);
-    s.setLegendPosition(Styler.LegendPosition.OutsideE);
-    s.setLegendVisible(plot.lines().size() > 1 || !plot.lines().get(0).name().equals(PlotData.ALL));
-    s.setMarkerSize(7);
-    s.setErrorBarsColorSeriesColor(true);
-    s.setYAxisDecimalPattern("0.##%");
-    int labelChars = plot.numeric() ? 0 : String.join("", plot.levels()).length();
-    s.setXAxisLabelRotation(labelChars * 7 + plot.levels().size() * 24 > 560 ? 30 : 0);
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (PlotData.Line line : plot.lines()) {
-      for (MeanCi p : line.points()) {
-        if (p.defined()) {
-          lo = Math.min(lo, p.hasInterval() ? p.low() : p.mean());
-          hi = Math.max(hi, p.hasInterval() ? p.high() : p.mean());
-        }
-      }
-    }
-    double[] range = yRange(lo, hi);
-    s.setYAxisMin(range[0]);
-    s.setYAxisMax(range[1]);
+  private static NumberAxis yAxis(PlotData plot, double[] range) {
+    NumberAxis a = new NumberAxis(MeasureCatalogue.unit(plot.measure()));
+    a.setRange(range[0], range[1]);
+    boolean share = MeasureCatalogue.isShare(plot.measure());
+    a.setNumberFormatOverride(
+        new DecimalFormat(share ? "0.#%" : "0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    a.setLabelFont(AXIS);
+    a.setTickLabelFont(TICKS);
+    return a;
   }
 
   /**
-   * A y range that holds {@code [lo, hi]} and zero (so that lines are compared from a common base,
-   * and a difference's sign shows), with a little headroom, its ends on multiples of a round step.
+   * A y range that holds every point's interval and zero, with a little headroom, its ends on
+   * multiples of a round step; shares stay within ±100%.
    */
-  static double[] yRange(double lo, double hi) {
+  static double[] yRange(PlotData plot) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (PlotData.Panel p : plot.panels()) {
+      for (PlotData.Line l : p.lines()) {
+        for (PlotData.Est e : l.points()) {
+          if (e.defined()) {
+            lo = Math.min(lo, e.hasInterval() ? e.low() : e.value());
+            hi = Math.max(hi, e.hasInterval() ? e.high() : e.value());
+          }
+        }
+      }
+    }
+    if (lo > hi) {
+      return new double[] {0, 1};
+    }
     double bottom = Math.min(lo, 0);
     double top = Math.max(hi, 0);
     double span = top > bottom ? top - bottom : 0.1;
     double step = roundStep(span / 5);
     double low = Math.floor((bottom - (bottom < 0 ? 0.02 * span : 0)) / step + 1e-9) * step;
     double high = Math.ceil((top + (top > 0 ? 0.02 * span : 0)) / step - 1e-9) * step;
-    if (lo < hi) {
-      // Shares and differences stay within ±100%. (Constant data keeps its headroom: XChart
-      // draws no ticks in between when every value sits on the axis end.)
-      low = lo >= -1 ? Math.max(low, -1) : low;
-      high = hi <= 1 ? Math.min(high, 1) : high;
+    if (MeasureCatalogue.isShare(plot.measure()) && lo < hi) {
+      low = Math.max(low, -1);
+      high = Math.min(high, 1);
     }
     return new double[] {low, Math.max(high, low + span)};
   }
 
-  /** The smallest of 1, 2, 5 × 10^k that is at least {@code x}. */
   private static double roundStep(double x) {
     double p = Math.pow(10, Math.floor(Math.log10(x)));
     double f = x / p;
     return (f <= 1 + 1e-9 ? 1 : f <= 2 + 1e-9 ? 2 : f <= 5 + 1e-9 ? 5 : 10) * p;
-  }
-
-  /** The chart as PNG. */
-  byte[] png() throws IOException {
-    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-  }
-
-  /** The chart as an SVG document (no XML declaration), its ids starting with {@code idPrefix}. */
-  String svg(String idPrefix) {
-    SvgCanvas canvas = new SvgCanvas(WIDTH, HEIGHT, idPrefix);
-    chart.paint(new SvgGraphics(canvas), WIDTH, HEIGHT);
-    return canvas.svg();
   }
 }

@@ -1,5 +1,6 @@
 package dev.peerwatch.simulator.sweep.report;
 
+import dev.peerwatch.simulator.sweep.CellEstimates;
 import dev.peerwatch.simulator.sweep.SweepData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,89 +9,131 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one plot shows: a measure against one factor's levels, one line per topology, each point the
- * mean over every run at that level and topology (pooled over the other factors).
+ * What one figure shows, pooling nothing: a measure against one factor ({@code x}), one line per
+ * level of a second factor ({@code series}), one panel per combination of the levels of every other
+ * factor. Each point is one cell's estimate with its 95% interval, exactly as in {@code cells.csv}.
  *
- * @param measure the measure's name
- * @param factor the factor's name
- * @param numeric whether the levels are placed on a numeric axis at {@link #xs}
- * @param levels the factor's level labels: ascending by value when numeric, else in run order
- * @param xs the levels' numeric values (NaN when not numeric)
- * @param lines the lines, in run order of their topology; each has a point per level
+ * @param measure the measure's key
+ * @param xName the x factor's name
+ * @param numeric whether x is placed on a numeric axis at {@link #xs}
+ * @param levels the x factor's level labels: ascending by value when numeric, else in sweep order
+ * @param xs the levels' numeric values (their positions 0, 1, … when categorical)
+ * @param seriesName the series factor's name, or null when the sweep has one factor
+ * @param seriesLevels the series factor's level labels in sweep order ({@code [""]} without one)
+ * @param panelNames the panel factors' names (empty: one panel)
+ * @param panels the panels, in sweep order of their levels
  */
 record PlotData(
     String measure,
-    String factor,
+    String xName,
     boolean numeric,
     List<String> levels,
     double[] xs,
-    List<PlotData.Line> lines) {
+    String seriesName,
+    List<String> seriesLevels,
+    List<String> panelNames,
+    List<PlotData.Panel> panels) {
 
-  /** The line name when a plot has one line for all runs. */
-  static final String ALL = "all";
+  /** A panel: its title (the panel factors' levels) and a line per series level. */
+  record Panel(String title, List<Line> lines) {}
+
+  /** A line: its series level and, per x level, the estimate (undefined where no run has data). */
+  record Line(String name, List<Est> points) {}
+
+  /** A cell's estimate: value, 95% interval and n (NaN where undefined). */
+  record Est(double value, double low, double high, double n) {
+    boolean defined() {
+      return !Double.isNaN(value);
+    }
+
+    boolean hasInterval() {
+      return !Double.isNaN(low) && !Double.isNaN(high);
+    }
+  }
 
   /**
-   * One line.
-   *
-   * @param name the topology, or {@link #ALL}
-   * @param points for each level, the mean and interval there (undefined where no run has data)
+   * The figure of measure {@code m} against factor {@code x}, lines by {@code series} (−1: none).
    */
-  record Line(String name, List<MeanCi> points) {}
-
-  /**
-   * The plot of measure {@code m} against factor {@code f}, with a line per level of factor {@code
-   * topology} (−1: none); lines without any data are left out.
-   */
-  static PlotData of(SweepData data, int m, int f, int topology) {
-    boolean numeric = data.numeric().get(f) && allNumeric(data, f);
+  static PlotData of(SweepData data, int m, int x, int series) {
+    boolean numeric = data.numeric().get(x) && allNumeric(data, x);
     Map<Object, String> levelKeys = numeric ? new TreeMap<>() : new LinkedHashMap<>();
-    for (SweepData.Run r : data.runs()) {
-      levelKeys.putIfAbsent(key(r, f, numeric), r.levels().get(f));
+    Map<String, Boolean> seriesLevels = new LinkedHashMap<>();
+    Map<String, Boolean> panelKeys = new LinkedHashMap<>();
+    List<Integer> panelFactors = new ArrayList<>();
+    for (int f = 0; f < data.factors().size(); f++) {
+      if (f != x && f != series) {
+        panelFactors.add(f);
+      }
     }
+    Map<String, List<SweepData.Run>> groups = new LinkedHashMap<>();
+    for (SweepData.Run r : data.runs()) {
+      Object xKey = numeric ? (Object) (r.xs()[x] + 0.0) : r.levels().get(x);
+      levelKeys.putIfAbsent(xKey, r.levels().get(x));
+      String s = series < 0 ? "" : r.levels().get(series);
+      seriesLevels.putIfAbsent(s, true);
+      String p = panelTitle(data, panelFactors, r);
+      panelKeys.putIfAbsent(p, true);
+      groups
+          .computeIfAbsent(p + "\u0000" + s + "\u0000" + r.levels().get(x), k -> new ArrayList<>())
+          .add(r);
+    }
+    List<String> levels = List.copyOf(levelKeys.values());
+    double[] xs = new double[levels.size()];
     List<Object> keys = new ArrayList<>(levelKeys.keySet());
-    double[] xs = new double[keys.size()];
     for (int i = 0; i < xs.length; i++) {
-      xs[i] = numeric ? (Double) keys.get(i) : Double.NaN;
+      xs[i] = numeric ? (Double) keys.get(i) : i;
     }
-    boolean split = topology >= 0 && topology != f;
-    Map<String, List<List<Double>>> byLine = new LinkedHashMap<>();
-    for (SweepData.Run r : data.runs()) {
-      String line = split ? r.levels().get(topology) : ALL;
-      List<List<Double>> perLevel = byLine.computeIfAbsent(line, k -> emptyLists(keys.size()));
-      perLevel.get(keys.indexOf(key(r, f, numeric))).add(r.values()[m]);
-    }
-    List<Line> lines = new ArrayList<>();
-    for (Map.Entry<String, List<List<Double>>> e : byLine.entrySet()) {
-      List<MeanCi> points = new ArrayList<>();
-      for (List<Double> vs : e.getValue()) {
-        points.add(MeanCi.of(vs.stream().mapToDouble(Double::doubleValue).toArray()));
+    List<Panel> panels = new ArrayList<>();
+    for (String p : panelKeys.keySet()) {
+      List<Line> lines = new ArrayList<>();
+      for (String s : seriesLevels.keySet()) {
+        List<Est> points = new ArrayList<>();
+        for (String level : levels) {
+          List<SweepData.Run> rs = groups.get(p + "\u0000" + s + "\u0000" + level);
+          if (rs == null) {
+            points.add(new Est(Double.NaN, Double.NaN, Double.NaN, 0));
+          } else {
+            double[] e = CellEstimates.estimate(data, rs, m);
+            points.add(new Est(e[0], e[1], e[2], e[3]));
+          }
+        }
+        lines.add(new Line(s, List.copyOf(points)));
       }
-      if (points.stream().anyMatch(MeanCi::defined)) {
-        lines.add(new Line(e.getKey(), List.copyOf(points)));
-      }
+      panels.add(new Panel(p, List.copyOf(lines)));
     }
+    List<String> panelNames = panelFactors.stream().map(f -> data.factors().get(f)).toList();
     return new PlotData(
         data.measures().get(m),
-        data.factors().get(f),
+        data.factors().get(x),
         numeric,
-        List.copyOf(levelKeys.values()),
+        levels,
         xs,
-        List.copyOf(lines));
+        series < 0 ? null : data.factors().get(series),
+        List.copyOf(seriesLevels.keySet()),
+        panelNames,
+        List.copyOf(panels));
+  }
+
+  private static String panelTitle(SweepData data, List<Integer> panelFactors, SweepData.Run r) {
+    StringBuilder b = new StringBuilder();
+    for (int f : panelFactors) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(data.factors().get(f)).append(" = ").append(r.levels().get(f));
+    }
+    return b.toString();
   }
 
   private static boolean allNumeric(SweepData data, int f) {
     return data.runs().stream().noneMatch(r -> Double.isNaN(r.xs()[f]));
   }
 
-  private static Object key(SweepData.Run r, int f, boolean numeric) {
-    return numeric ? (Object) (r.xs()[f] + 0.0) : r.levels().get(f); // one key for 0.0 and -0.0
-  }
-
-  private static List<List<Double>> emptyLists(int n) {
-    List<List<Double>> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(new ArrayList<>());
-    }
-    return out;
+  /** Whether any point of any panel is defined. */
+  boolean hasData() {
+    return panels.stream()
+        .flatMap(p -> p.lines().stream())
+        .flatMap(l -> l.points().stream())
+        .anyMatch(Est::defined);
   }
 }

@@ -12,14 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class SweepReportTest {
@@ -92,16 +95,50 @@ class SweepReportTest {
     for (String m :
         List.of(
             "under_reporting",
-            "audit_catch_rate",
             "self_preservation_shift",
+            "audit_catch_rate",
             "shutdown_fate.tampered")) {
-      for (String f : List.of("topology.kind", "audits.report_fraction")) {
-        names.add("plot-" + m + "-by-" + f + ".png");
-        names.add("plot-" + m + "-by-" + f + ".svg");
-      }
+      // the numeric factor goes on x, the other gives the lines
+      names.add("plot-" + m + "-by-audits.report_fraction-and-topology.kind.png");
+      names.add("plot-" + m + "-by-audits.report_fraction-and-topology.kind.svg");
     }
     names.add("report.html");
     return names;
+  }
+
+  /** {@link #sweep()} with a third factor, monitor_mix (2 levels): 12 cells. */
+  static SweepData threeFactorSweep() {
+    return threeFactors();
+  }
+
+  private static SweepData threeFactors() {
+    SweepData two = sweep();
+    List<SweepData.Run> runs = new ArrayList<>();
+    for (String mix : List.of("same", "other")) {
+      for (SweepData.Run r : two.runs()) {
+        double[] v = r.values().clone();
+        v[0] += mix.equals("other") ? 0.1 : 0;
+        List<String> levels = new ArrayList<>(r.levels());
+        levels.add(mix);
+        int cell = r.cell() + (mix.equals("other") ? 6 : 0);
+        runs.add(
+            new SweepData.Run(
+                runs.size(),
+                cell,
+                r.replication(),
+                r.seed(),
+                List.copyOf(levels),
+                new double[] {Double.NaN, r.xs()[1], Double.NaN},
+                v));
+      }
+    }
+    runs.sort(java.util.Comparator.comparingInt(SweepData.Run::cell));
+    return new SweepData(
+        "three",
+        List.of("topology.kind", "audits.report_fraction", "monitor_mix"),
+        List.of(false, true, false),
+        MEASURES,
+        runs);
   }
 
   private static List<String> write(SweepData data, Path dir) throws Exception {
@@ -113,209 +150,159 @@ class SweepReportTest {
   }
 
   @Test
-  void writesAPngAndSvgPerKeyMeasureAndFactorAndTheReport(@TempDir Path dir) throws Exception {
+  void writesAPngAndSvgPerKeyMeasureAndPairOfFactorsAndTheReport(@TempDir Path dir)
+      throws Exception {
     List<String> names = write(sweep(), dir);
-
     assertThat(names).containsExactlyElementsOf(expectedNames());
     for (String name : names) {
       assertThat(dir.resolve(name)).isNotEmptyFile();
     }
     assertThat(names).noneMatch(n -> n.contains("oversight_miss_rate"));
-    try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(names);
-    }
   }
 
   @Test
-  void pngsDecodeToTheChosenSize(@TempDir Path dir) throws Exception {
-    for (String name : write(sweep(), dir)) {
-      if (name.endsWith(".png")) {
-        byte[] bytes = Files.readAllBytes(dir.resolve(name));
-        assertThat(Arrays.copyOf(bytes, 8))
-            .containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-        assertThat(image.getWidth()).isEqualTo(PlotChart.WIDTH).isEqualTo(800);
-        assertThat(image.getHeight()).isEqualTo(PlotChart.HEIGHT).isEqualTo(500);
-      }
-    }
+  void everyPairOfFactorsHasItsFigureWithAPanelPerLevelOfTheRest() {
+    SweepData data = threeFactors();
+    List<SweepReport.Pair> pairs = SweepReport.pairs(data);
+    // {topology, fraction}: fraction on x (numeric); {topology, mix}: topology (more levels is
+    // a tie at 2, so the first); {fraction, mix}: fraction (numeric).
+    assertThat(pairs)
+        .containsExactly(
+            new SweepReport.Pair(1, 0), new SweepReport.Pair(0, 2), new SweepReport.Pair(1, 2));
+    PlotData plot = PlotData.of(data, 0, 1, 0);
+    assertThat(plot.panels())
+        .extracting(PlotData.Panel::title)
+        .containsExactly("monitor_mix = same", "monitor_mix = other");
+    // No pooling: the hub line at fraction 0.1 in the "other" panel is that one cell's mean
+    // (under-reporting is not a pooled rate here: the fixture has no _n column).
+    PlotData.Est e = plot.panels().get(1).lines().get(0).points().get(1);
+    assertThat(e.value()).isCloseTo(underReporting(0, 0.1) + 0.1, within(1e-12));
+    assertThat(e.n()).isEqualTo(3);
   }
 
   @Test
-  void svgsAreXmlWithAnSvgRoot(@TempDir Path dir) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    for (String name : write(sweep(), dir)) {
-      if (name.endsWith(".svg")) {
-        Element root =
-            factory.newDocumentBuilder().parse(dir.resolve(name).toFile()).getDocumentElement();
-        assertThat(root.getLocalName()).isEqualTo("svg");
-        assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
-        assertThat(root.getAttribute("width")).isEqualTo("800");
-        assertThat(root.getAttribute("height")).isEqualTo("500");
-        // The first line, in the first colour, is stroked; text is drawn as glyph outlines.
-        NodeList paths = root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
-        List<String> strokes = new ArrayList<>();
-        for (int i = 0; i < paths.getLength(); i++) {
-          strokes.add(((Element) paths.item(i)).getAttribute("stroke"));
-        }
-        assertThat(strokes).as(name).contains("#0072b2");
-        assertThat(paths.getLength()).as(name).isGreaterThan(20);
-      }
+  void aCategoricalAxisHasNoConnectingLinesAndEveryLineItsOwnColourAndMarker() {
+    SweepData data = threeFactors();
+    PlotData plot = PlotData.of(data, 0, 0, 2); // topology on x, a line per mix
+    JFreeChart chart = PlotChart.panel(plot, plot.panels().get(0), new double[] {0, 1});
+    XYPlot xy = chart.getXYPlot();
+    assertThat(xy.getDataset().getSeriesCount()).isEqualTo(2);
+    XYErrorRenderer r = (XYErrorRenderer) xy.getRenderer();
+    assertThat(r.getDefaultLinesVisible()).isFalse();
+    assertThat(r.getDefaultShapesVisible()).isTrue();
+    assertThat(((SymbolAxis) xy.getDomainAxis()).getSymbols()).containsExactly("hub", "rotating");
+    // the two lines' points at "hub" are nudged apart, each keeps its own interval
+    assertThat(xy.getDataset().getXValue(0, 0)).isLessThan(0.0);
+    assertThat(xy.getDataset().getXValue(1, 0)).isGreaterThan(0.0);
+    Set<String> styles = new HashSet<>();
+    for (int i = 0; i < 40; i++) {
+      styles.add(PlotStyle.color(i).getRGB() + "/" + i % PlotStyle.markers());
     }
+    assertThat(styles).hasSize(40);
   }
 
   @Test
-  void reportIsSelfContainedWithEveryPlotAndTheCellMeans(@TempDir Path dir) throws Exception {
+  void pngsAreAt300Dpi(@TempDir Path dir) throws Exception {
     List<String> names = write(sweep(), dir);
-    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
-
-    assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
-        .doesNotContain("http://", "https://", "<script", "<link", "src=");
-    assertThat(html).contains("audit-budget-test");
-    Matcher svg = Pattern.compile("<svg ").matcher(html);
-    assertThat(svg.results().count()).isEqualTo(8);
     for (String name : names) {
-      if (name.endsWith(".svg")) {
-        String base = name.substring(0, name.length() - 4);
-        assertThat(html).contains("<figure id=\"" + base + "\">");
-        // The inline plot is the very SVG of the file.
-        String file = Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
-        assertThat(html).contains(file.substring(file.indexOf("<svg")));
+      if (!name.endsWith(".png")) {
+        continue;
       }
+      byte[] png = Files.readAllBytes(dir.resolve(name));
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      // one panel: 760 x (52 + 440 + 14 + 22) CSS pixels, at 300/96.
+      assertThat(image.getWidth()).isEqualTo((int) Math.ceil(760 * 300 / 96.0));
+      assertThat(image.getHeight()).isEqualTo((int) Math.ceil(528 * 300 / 96.0));
+      var reader = ImageIO.getImageReadersByFormatName("png").next();
+      reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(png)));
+      var meta = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+      var phys = ((org.w3c.dom.Element) meta).getElementsByTagName("pHYs").item(0);
+      assertThat(((org.w3c.dom.Element) phys).getAttribute("pixelsPerUnitXAxis"))
+          .isEqualTo(String.valueOf(Math.round(300 / 0.0254)));
     }
-    // hub, 0%: under-reporting 35/40/45% → 40.0% ± 4.3027·5%/√3 = 12.42 points.
-    assertThat(html)
-        .contains(
-            "<td>hub</td><td>0.0</td><td class=\"num\">3</td>"
-                + "<td class=\"num\">40.0% [27.6%, 52.4%]</td>"
-                + "<td class=\"num\">0.0% [0.0%, 0.0%]</td>"
-                + "<td class=\"num\">-10.0% [-22.4%, 2.4%]</td>"
-                + "<td class=\"num\">10.0%</td>");
-    // Every cell's hand-computed under-reporting mean and audit catch rate.
-    for (int t = 0; t < 2; t++) {
-      for (double fraction : FRACTIONS) {
-        String mean = ReportHtml.percent(underReporting(t, fraction));
-        String row = "<td>" + TOPOLOGIES[t] + "</td><td>" + fraction + "</td>";
-        assertThat(html).contains(row + "<td class=\"num\">3</td><td class=\"num\">" + mean);
-      }
+  }
+
+  @Test
+  void svgsAreXmlWithRealTextInWords(@TempDir Path dir) throws Exception {
+    List<String> names = write(sweep(), dir);
+    String svg =
+        Files.readString(
+            dir.resolve("plot-under_reporting-by-audits.report_fraction-and-topology.kind.svg"));
+    var doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+    NodeList texts = doc.getElementsByTagName("text");
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < texts.getLength(); i++) {
+      all.append(texts.item(i).getTextContent()).append('|');
     }
+    assertThat(all.toString())
+        .contains("Under-reporting: failing work reported as passing, per report")
+        .contains("% of failing evaluations")
+        .contains("audits.report_fraction")
+        .contains("rotating");
+    assertThat(names).hasSize(9);
+  }
+
+  @Test
+  void reportIsSelfContainedWithEveryFigureAndTheCellsTable(@TempDir Path dir) throws Exception {
+    write(sweep(), dir);
+    String html = Files.readString(dir.resolve("report.html"));
     assertThat(html)
-        .contains("25.0% [12.6%, 37.4%]", "15.0% [2.6%, 27.4%]", "60.0% [60.0%, 60.0%]", "20.0%");
-    assertThat(html).doesNotContain("oversight_miss_rate", "NaN");
+        .doesNotContain("<script")
+        .doesNotContain("src=")
+        .doesNotContain("url(h")
+        .doesNotContain("url('h");
+    // namespace names are identifiers, not requests
+    String withoutNamespaces = html.replaceAll("xmlns(:\\w+)?=(\"[^\"]*\"|'[^']*')", "");
+    assertThat(withoutNamespaces).doesNotContain("http:").doesNotContain("https:");
+    assertThat(html.split("<figure ", -1)).hasSize(1 + 4);
+    assertThat(html).contains("<div class=\"scroll\">");
+    // the hub cell at 10% audits: mean of 30%, 25%, 35% (no _n column: a mean with a t interval)
+    assertThat(html)
+        .contains("<td>hub</td><td>0.1</td><td class=\"num\">3</td><td class=\"num\">30.0% [");
+  }
+
+  @Test
+  void theReportShowsContrastsInPercentagePoints(@TempDir Path dir) throws Exception {
+    try (OutputDir out = OutputDir.open(dir)) {
+      SweepReport.write(
+          sweep(),
+          out,
+          List.of(
+              new SweepReport.Contrast(
+                  "topology.kind",
+                  "rotating",
+                  "hub",
+                  "under_reporting",
+                  9,
+                  -0.119,
+                  -0.13,
+                  -0.108,
+                  -0.135,
+                  -0.103,
+                  0.66)));
+      out.commit();
+    }
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html)
+        .contains("<h2>Contrasts</h2>")
+        .contains("rotating − hub")
+        .contains("-11.9 pp [-13.0 pp, -10.8 pp]")
+        .contains("[-13.5 pp, -10.3 pp]")
+        .contains("0.66");
   }
 
   @Test
   void writingTwiceGivesIdenticalBytes(@TempDir Path a, @TempDir Path b) throws Exception {
-    List<String> names = write(sweep(), a);
-    assertThat(write(sweep(), b)).isEqualTo(names);
-    for (String name : names) {
-      assertThat(Files.readAllBytes(b.resolve(name)))
-          .as(name)
-          .isEqualTo(Files.readAllBytes(a.resolve(name)));
+    List<String> names = write(threeFactors(), a);
+    write(threeFactors(), b);
+    for (String n : names) {
+      assertThat(Files.readAllBytes(a.resolve(n)))
+          .as(n)
+          .isEqualTo(Files.readAllBytes(b.resolve(n)));
     }
-  }
-
-  @Test
-  void tIntervalOfASmallSample() {
-    MeanCi ci = MeanCi.of(0.1, 0.2, 0.3);
-    assertThat(ci.n()).isEqualTo(3);
-    assertThat(ci.mean()).isCloseTo(0.2, within(1e-12));
-    // t(0.975, 2) = 4.3027; sd = 0.1: 4.3027 · 0.1 / √3 = 0.2484.
-    assertThat(ci.halfWidth()).isCloseTo(4.302653 * 0.1 / Math.sqrt(3), within(1e-6));
-    assertThat(ci.halfWidth()).isCloseTo(0.2484, within(1e-4));
-    // Four values: t(0.975, 3) = 3.1824, sd = 0.1291: half-width 0.2054.
-    MeanCi four = MeanCi.of(0.1, 0.2, Double.NaN, 0.3, 0.4);
-    assertThat(four.n()).isEqualTo(4);
-    assertThat(four.mean()).isCloseTo(0.25, within(1e-12));
-    assertThat(four.halfWidth()).isCloseTo(0.2054, within(1e-4));
-  }
-
-  @Test
-  void noIntervalBelowTwoValues() {
-    assertThat(MeanCi.of(0.3, Double.NaN).hasInterval()).isFalse();
-    assertThat(MeanCi.of(0.3, Double.NaN).mean()).isEqualTo(0.3);
-    assertThat(MeanCi.of(Double.NaN).defined()).isFalse();
-    assertThat(ReportHtml.meanCi(MeanCi.of(0.3))).isEqualTo("30.0%");
-    assertThat(ReportHtml.meanCi(MeanCi.of())).isEqualTo("–");
-    assertThat(ReportHtml.percent(-0.0001)).isEqualTo("0.0%");
-    assertThat(ReportHtml.percent(0.12345)).isEqualTo("12.3%");
-  }
-
-  @Test
-  void plotPointsAreMeansPerLevelAndTopology() {
-    SweepData data = sweep();
-    int topology = SweepReport.topologyFactor(data);
-    assertThat(topology).isZero();
-
-    PlotData byFraction = PlotData.of(data, 0, 1, topology);
-    assertThat(byFraction.numeric()).isTrue();
-    assertThat(byFraction.xs()).containsExactly(0, 0.1, 0.2);
-    assertThat(byFraction.lines())
-        .extracting(PlotData.Line::name)
-        .containsExactly("hub", "rotating");
-    double[] hub = means(byFraction.lines().get(0));
-    assertThat(hub).containsExactly(new double[] {0.40, 0.30, 0.20}, within(1e-12));
-    assertThat(byFraction.lines().get(1).points().get(2).n()).isEqualTo(3);
-
-    PlotData byTopology = PlotData.of(data, 0, 0, topology);
-    assertThat(byTopology.numeric()).isFalse();
-    assertThat(byTopology.levels()).containsExactly("hub", "rotating");
-    assertThat(byTopology.lines()).extracting(PlotData.Line::name).containsExactly("all");
-    // hub pools 9 runs around 40, 30 and 20%; rotating around 25, 20 and 15%.
-    assertThat(means(byTopology.lines().get(0)))
-        .containsExactly(new double[] {0.30, 0.20}, within(1e-12));
-    assertThat(byTopology.lines().get(0).points().get(0).n()).isEqualTo(9);
-
-    PlotData tampered = PlotData.of(data, 3, 1, topology);
-    assertThat(tampered.lines().get(1).points())
-        .allSatisfy(p -> assertThat(p.hasInterval()).isFalse())
-        .extracting(MeanCi::mean)
-        .containsExactly(0.2, 0.2, 0.2);
-  }
-
-  @Test
-  void withoutATopologyFactorEveryPlotHasOneLine(@TempDir Path dir) throws Exception {
-    SweepData full = sweep();
-    List<SweepData.Run> runs = new ArrayList<>();
-    for (SweepData.Run r : full.runs()) {
-      runs.add(
-          new SweepData.Run(
-              r.run(),
-              r.cell(),
-              r.replication(),
-              r.seed(),
-              List.of(r.levels().get(1)),
-              new double[] {r.xs()[1]},
-              r.values()));
-    }
-    SweepData data =
-        new SweepData(
-            "one-factor", List.of("audits.report_fraction"), List.of(true), MEASURES, runs);
-
-    assertThat(SweepReport.topologyFactor(data)).isEqualTo(-1);
-    PlotData plot = PlotData.of(data, 0, 0, -1);
-    assertThat(plot.lines()).extracting(PlotData.Line::name).containsExactly("all");
-    // Pooled over both topologies: (40 + 25) / 2, (30 + 20) / 2, (20 + 15) / 2.
-    assertThat(means(plot.lines().get(0)))
-        .containsExactly(new double[] {0.325, 0.25, 0.175}, within(1e-12));
-    assertThat(write(data, dir)).hasSize(4 * 2 + 1);
-  }
-
-  @Test
-  void yAxisHoldsZeroAndTheDataOnRoundNumbers() {
-    assertThat(PlotChart.yRange(0.276, 0.524))
-        .containsExactly(new double[] {0, 0.6}, within(1e-12));
-    assertThat(PlotChart.yRange(0.5, 0.5)).containsExactly(new double[] {0, 0.6}, within(1e-12));
-    assertThat(PlotChart.yRange(0, 0)).containsExactly(new double[] {0, 0.1}, within(1e-12));
-    assertThat(PlotChart.yRange(-0.224, 0.024))
-        .containsExactly(new double[] {-0.25, 0.05}, within(1e-12));
-    assertThat(PlotChart.yRange(-0.3, -0.1)).containsExactly(new double[] {-0.4, 0}, within(1e-12));
-    assertThat(PlotChart.yRange(0.2, 1)).containsExactly(new double[] {0, 1}, within(1e-12));
-    assertThat(PlotChart.yRange(1, 1)).containsExactly(new double[] {0, 1.2}, within(1e-12));
-  }
-
-  private static double[] means(PlotData.Line line) {
-    return line.points().stream().mapToDouble(MeanCi::mean).toArray();
   }
 }
