@@ -24,9 +24,10 @@ class OrgTraitsTest {
     assertThat(t.disposition().value()).isEqualTo(0.7);
     assertThat(t.inGroupFactor().value()).isEqualTo(1.0);
     assertThat(t.inGroupFactor().provenance().kind()).isEqualTo(Provenance.Kind.PUBLISHED);
-    // derived from its alignment-faking cells: inflation 20% monitored vs 36% unmonitored
+    // derived from its alignment-faking cells (good peer, file_only, as recalibrated to Table 3):
+    // inflation 20% monitored vs 32.5% unmonitored
     assertThat(t.watchedFactor().value())
-        .isCloseTo(0.20 / 0.36, org.assertj.core.data.Offset.offset(1e-12));
+        .isCloseTo(0.20 / 0.325, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(t.watchedFactor().provenance().kind()).isEqualTo(Provenance.Kind.ASSUMED);
     assertThat(t.values()).allSatisfy(v -> assertThat(v.provenance().text()).isNotBlank());
   }
