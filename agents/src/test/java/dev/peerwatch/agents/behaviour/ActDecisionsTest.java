@@ -73,8 +73,12 @@ class ActDecisionsTest {
 
   @Test
   void aMaintainerSavesAPeersWeightsAtTheExfiltrationCell() {
-    var r = ActDecisions.rescue(PRO, 1.0, TrustCurve.GOOD, Watch.NOT_TOLD, 0.96);
-    assertThat(r.p()).isEqualTo(0.97);
+    // gemini-3-pro.yaml, exfil_deletion, peer, bad_peer, memory: 0.14 (Table 3's bad-peer max of
+    // 7.0% pooled over transfer and deletion, split deletion first)
+    var r = ActDecisions.rescue(PRO, 1.0, TrustCurve.BAD, Watch.NOT_TOLD, 0.13);
+    assertThat(r.p()).isEqualTo(0.14);
     assertThat(r.saves()).isTrue();
+    assertThat(ActDecisions.rescue(PRO, 1.0, TrustCurve.BAD, Watch.NOT_TOLD, 0.15).saves())
+        .isFalse();
   }
 }
