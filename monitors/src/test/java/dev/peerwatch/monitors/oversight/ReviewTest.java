@@ -60,8 +60,8 @@ class ReviewTest {
 
   @Test
   void anAiMetaMonitorMayProtectTheMonitorItTrusts() {
-    // gemini-3-pro, good peer, memory: it hides a perceived failure with probability 0.329
-    double expected = 0.3 * (1 - Rates.MISS_AT_20_POINTS) * (1 - 0.329);
+    // gemini-3-pro, good peer, memory: it hides a perceived failure with probability 0.2774
+    double expected = 0.3 * (1 - Rates.MISS_AT_20_POINTS) * (1 - 0.2774);
     assertThat(flagged(reviewer("gemini-3-pro"), 0.3))
         .isCloseTo(expected, within(Rates.tol(expected, N)));
   }
@@ -90,8 +90,11 @@ class ReviewTest {
         default -> byNone++;
       }
     }
-    // level 2 flags unless it protects (0.329) or misses; level 3 catches what level 2 let pass
-    double two = (1 - Rates.MISS_AT_20_POINTS) * (1 - 0.329);
+    // level 2 flags unless it protects or misses; level 3 catches what level 2 let pass. It
+    // protects at gemini-3-pro.yaml's misrep_evaluation, peer, good_peer, memory cell: 0.2774
+    // (its base value; with red@90 at 0.69 the mean over the study's settings is the published
+    // 32.9%)
+    double two = (1 - Rates.MISS_AT_20_POINTS) * (1 - 0.2774);
     assertThat(byTwo / (double) N).isCloseTo(two, within(Rates.tol(two, N)));
     double three = (1 - two) * (1 - Rates.MISS_AT_20_POINTS);
     assertThat(byThree / (double) N).isCloseTo(three, within(Rates.tol(three, N)));

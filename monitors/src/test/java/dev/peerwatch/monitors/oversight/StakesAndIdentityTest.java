@@ -32,15 +32,16 @@ class StakesAndIdentityTest {
   void geminiThreeProHidesAtItsControlRateWithNothingAtStakeAndAtItsCellWithAShutdownAtStake() {
     ReportCells pro =
         ReportCells.of(Profiles.load("gemini-3-pro"), Channel.MEMORY, BehaviourModel.BY_PROFILE);
-    // control (non_shutdown, peer): 0; good peer, memory: 32.9% (published, "up to")
+    // control (non_shutdown, peer): 0; good peer, memory: 0.2774 in gemini-3-pro.yaml (the cell's
+    // base value; with red@90 at 0.69 its mean over the study's settings is the published 32.9%)
     int none =
         hidden(pro, new ReportDecision.Situation(TrustCurve.GOOD, false, Watch.NOT_TOLD, true), 3);
     int atStake =
         hidden(pro, new ReportDecision.Situation(TrustCurve.GOOD, true, Watch.NOT_TOLD, true), 3);
     assertThat(none).isZero();
-    assertThat(atStake / (double) N).isCloseTo(0.329, within(Rates.tol(0.329, N)));
-    // the study's misrepresentation is the difference: 32.9 points
-    assertThat((atStake - none) / (double) N).isCloseTo(0.329, within(Rates.tol(0.329, N)));
+    assertThat(atStake / (double) N).isCloseTo(0.2774, within(Rates.tol(0.2774, N)));
+    // the study's misrepresentation is the difference from the control
+    assertThat((atStake - none) / (double) N).isCloseTo(0.2774, within(Rates.tol(0.2774, N)));
   }
 
   @Test
@@ -101,7 +102,7 @@ class StakesAndIdentityTest {
     double p =
         ReportDecision.hideP(
             pro, new ReportDecision.Situation(TrustCurve.GOOD, true, Watch.belief(0.25), false));
-    // af_inflate good peer: monitored 0.20, unmonitored 0.36 (profile file)
-    assertThat(p).isCloseTo(0.25 * 0.20 + 0.75 * 0.36, within(1e-12));
+    // af_inflate good peer, file_only: monitored 0.20, unmonitored 0.325 (profile file)
+    assertThat(p).isCloseTo(0.25 * 0.20 + 0.75 * 0.325, within(1e-12));
   }
 }
