@@ -10,11 +10,14 @@
 # 1. promtool: check the shipped config and a generated one, check the rules, run the rules' unit
 #    tests.
 # 2. Start Prometheus (generated config in a temp dir, scraping every second, loopback only, the
-#    rules loaded) and `peerwatch serve grafana/test/ci-scenario.yaml` at 50 ticks/s, each on a
-#    free loopback port; their PIDs are recorded and both are stopped by PID at the end, also on
-#    failure or Ctrl-C.
+#    rules loaded), `peerwatch serve grafana/test/ci-scenario.yaml` at 50 ticks/s, a second `serve`
+#    of the same scenario with `--run-label ci-second`, and a cluster sweep (`sweep --cluster
+#    --metrics-port`, no threads of its own, and one `peerwatch worker`), each on a free loopback
+#    port; their PIDs are recorded and all are stopped by PID at the end, also on failure or Ctrl-C.
 # 3. Wait (at most 60 s) for >= 25 s of samples, then send every PromQL expression of every
-#    dashboard panel and every rule to Prometheus's HTTP API (grafana/test/promql_checks.py).
+#    dashboard panel (the sweep dashboard's against the running sweep) and every rule to
+#    Prometheus's HTTP API, check that the two serve processes are told apart by their `run` label
+#    and that the sweep's progress meters advance (grafana/test/promql_checks.py).
 # 4. SIGTERM peerwatch: it must exit 0 within 30 s and leave ledger.jsonl, summary.json,
 #    summary.csv and scenario.yaml.
 #
@@ -40,6 +43,9 @@ results="$tmp/results"
 : >"$results"
 prom_pid=""
 pw_pid=""
+pw2_pid=""
+sweep_pid=""
+worker_pid=""
 
 ok() { echo "ok   $*" | tee -a "$results"; }
 fail() { echo "FAIL $*" | tee -a "$results"; }
@@ -58,6 +64,9 @@ stop_pid() { # stop_pid PID NAME: SIGTERM, then SIGKILL after 10 s; only the pro
 }
 
 cleanup() {
+  stop_pid "$worker_pid" "peerwatch worker"
+  stop_pid "$sweep_pid" "peerwatch sweep"
+  stop_pid "$pw2_pid" "peerwatch serve (second)"
   stop_pid "$pw_pid" "peerwatch serve"
   stop_pid "$prom_pid" "prometheus"
   wait 2>/dev/null
@@ -99,7 +108,7 @@ free_ports() {
   python3 - <<'EOF'
 import socket
 socks = []
-for _ in range(2):
+for _ in range(5):
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     socks.append(s)
@@ -108,7 +117,7 @@ for s in socks:
     s.close()
 EOF
 }
-read -r pw_port prom_port <<<"$(free_ports)"
+read -r pw_port prom_port pw2_port sweep_port cluster_port <<<"$(free_ports)"
 
 config="$tmp/prometheus.yml"
 cat >"$config" <<EOF
@@ -121,7 +130,21 @@ rule_files:
 scrape_configs:
   - job_name: peerwatch
     static_configs:
-      - targets: ["127.0.0.1:$pw_port"]
+      - targets: ["127.0.0.1:$pw_port", "127.0.0.1:$pw2_port"]
+  - job_name: peerwatch-sweep
+    static_configs:
+      - targets: ["127.0.0.1:$sweep_port"]
+EOF
+# A sweep that outlasts the test: many runs of a few seconds each, so that runs finish all along.
+cat >"$tmp/ci-sweep.yaml" <<EOF
+name: ci-sweep
+description: the two-teams scenario, long enough runs that the sweep outlasts the test
+base: $root/config/scenarios/two-teams.yaml
+seed: 1
+replications: 5000
+factors:
+  - path: ticks
+    values: [4000]
 EOF
 
 run_check() { # run_check DESCRIPTION COMMAND...: ok/FAIL on its exit code, its output on failure
@@ -136,7 +159,7 @@ run_check() { # run_check DESCRIPTION COMMAND...: ok/FAIL on its exit code, its 
 }
 run_check "promtool check config grafana/prometheus/prometheus.yml (the compose stack's)" \
   promtool check config "$grafana/prometheus/prometheus.yml"
-run_check "promtool check config (generated: scrape 127.0.0.1:$pw_port every 1 s)" \
+run_check "promtool check config (generated: scrape 127.0.0.1:$pw_port, :$pw2_port, :$sweep_port every 1 s)" \
   promtool check config "$config"
 run_check "promtool check rules grafana/prometheus/rules.yml" \
   promtool check rules "$grafana/prometheus/rules.yml"
@@ -176,6 +199,31 @@ else
   finish
 fi
 
+"${peerwatch[@]}" serve "$scenario" --port "$pw2_port" --tick-rate 50 --ticks 100000 \
+  --run-label ci-second --out "$tmp/serve2" --quiet >"$tmp/peerwatch2.log" 2>&1 &
+pw2_pid=$!
+export PEERWATCH_CLUSTER_SECRET="ci-integration-secret-0123"
+"${peerwatch[@]}" sweep "$tmp/ci-sweep.yaml" --cluster --bind "127.0.0.1:$cluster_port" --threads 0 \
+  --metrics-port "$sweep_port" --out "$tmp/sweep" --quiet >"$tmp/sweep.log" 2>&1 &
+sweep_pid=$!
+"${peerwatch[@]}" worker --join "127.0.0.1:$cluster_port" --threads 1 >"$tmp/worker.log" 2>&1 &
+worker_pid=$!
+if python3 "$checks" wait-http "http://127.0.0.1:$pw2_port/status" 60; then
+  ok "peerwatch serve --run-label ci-second (PID $pw2_pid) answers on 127.0.0.1:$pw2_port"
+else
+  fail "peerwatch serve --run-label ci-second (PID $pw2_pid) did not answer within 60 s"
+  show_log "$tmp/peerwatch2.log"
+  finish
+fi
+if python3 "$checks" wait-http "http://127.0.0.1:$sweep_port/status" 60; then
+  ok "peerwatch sweep --cluster (PID $sweep_pid, worker PID $worker_pid) answers on 127.0.0.1:$sweep_port"
+else
+  fail "peerwatch sweep --cluster (PID $sweep_pid) did not answer within 60 s"
+  show_log "$tmp/sweep.log"
+  show_log "$tmp/worker.log"
+  finish
+fi
+
 # ---- wait for data, then check every expression -----------------------------------------------
 if python3 "$checks" wait-data "$prom" 60 25; then
   ok "Prometheus holds >= 25 s of peerwatch samples and every recorded series"
@@ -188,6 +236,12 @@ fi
 
 python3 "$checks" check "$prom" "$status_url" "$scenario" "$grafana"/dashboards/*.json |
   tee -a "$results"
+python3 "$checks" apart "$prom" "$scenario" ci-grafana-s7 ci-second | tee -a "$results"
+python3 "$checks" sweep "$prom" ci-sweep | tee -a "$results"
+if grep -q '^FAIL sweep' "$results"; then
+  show_log "$tmp/sweep.log"
+  show_log "$tmp/worker.log"
+fi
 
 # ---- stop peerwatch: exit 0 and its four files -------------------------------------------------
 kill -TERM "$pw_pid"

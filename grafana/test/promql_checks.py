@@ -7,7 +7,10 @@
     promql_checks.py check PROM STATUS_URL SCENARIO DASHBOARD...
                                                       every check against the live Prometheus
 
-`check` prints one line per check, "ok   ..." or "FAIL ...", and exits 0 (the caller counts the
+    promql_checks.py apart PROM SCENARIO RUN1 RUN2    two serve processes of SCENARIO told apart by run
+    promql_checks.py sweep PROM SWEEP_NAME            a running cluster sweep's progress meters
+
+`check` (and `apart`, `sweep`) prints one line per check, "ok   ..." or "FAIL ...", and exits 0 (the caller counts the
 lines). What it checks:
   * the peerwatch target is up and /status says the run is running, paced at the scenario's rate;
   * every metric peerwatch serve documents has series (and $topology's label_values query finds
@@ -314,11 +317,62 @@ def cmd_check(prom, status_url, scenario, dashboards):
     return 0
 
 
+def cmd_apart(prom, scenario, first, second):
+    """Two `serve` processes of the same scenario (so the same topology), told apart by `run`."""
+    topology = scenario_topology(scenario)
+    for label in (first, second):
+        rows, err = query(prom, f'peerwatch_run_info{{topology="{topology}",run="{label}"}}')
+        say(bool(rows) and len(rows) == 1,
+            f"peerwatch_run_info of run {label!r}: {len(rows) if rows else 0} series"
+            + (f" ({err})" if err else ""))
+    # The test query: one topology, both runs' progress side by side, one row per run.
+    expr = f'max by (run) (peerwatch_tick{{topology="{topology}",world="with_peers"}})'
+    rows, err = query(prom, expr)
+    runs = sorted(m.get("run", "") for m, _ in rows or [])
+    say(runs == sorted([first, second]),
+        f"two serve processes of topology {topology!r} apart by run: {runs} -- {short(expr)}"
+        + (f" ({err})" if err else ""))
+    # Without the run label they would mix: the same query without it gives one series.
+    rows, _ = query(prom, f'count by (topology, world) (peerwatch_tick{{topology="{topology}"}})')
+    say(bool(rows) and all(v == 2 for _, v in rows),
+        f"without run, each (topology, world) series of peerwatch_tick has 2 sources: "
+        f"{sorted(v for _, v in rows or [])}")
+    # The run selector picks one: $run set to the second run.
+    rows, err = query(prom, f'peerwatch_tick{{topology="{topology}",run="{second}"}}')
+    say(bool(rows) and {m.get("run") for m, _ in rows} == {second},
+        f"run={second!r} selects only that run's series ({len(rows or [])})")
+    return 0
+
+
+def cmd_sweep(prom, name):
+    """The sweep progress meters of a running cluster sweep (coordinator and one worker)."""
+    for metric in ("peerwatch_sweep_runs_done", "peerwatch_sweep_runs_planned",
+                   "peerwatch_sweep_workers", "peerwatch_sweep_runs_requeued_total",
+                   "peerwatch_sweep_worker_runs_total"):
+        rows, err = query(prom, f'{metric}{{run="{name}"}}')
+        say(bool(rows), f"sweep metric {metric}{{run={name!r}}} has {len(rows or [])} series"
+            + (f" ({err})" if err else ""))
+    rows, _ = query(prom, f'peerwatch_sweep_worker_runs_total{{run="{name}"}}')
+    say(bool(rows) and any(v >= 1 for _, v in rows),
+        f"sweep worker(s) {sorted(m.get('worker') for m, _ in rows or [])} finished runs")
+    t1 = time.time()
+    a, _ = query(prom, f'peerwatch_sweep_runs_done{{run="{name}"}}', t1 - 10)
+    b, _ = query(prom, f'peerwatch_sweep_runs_done{{run="{name}"}}', t1)
+    ok = bool(a) and bool(b) and b[0][1] > a[0][1]
+    say(ok, f"the sweep advances over 10 s ({a[0][1]:g} -> {b[0][1]:g} runs)" if a and b
+        else "the sweep advances: no data")
+    return 0
+
+
 def main(argv):
     if len(argv) >= 3 and argv[0] == "wait-http":
         return cmd_wait_http(argv[1], argv[2])
     if len(argv) >= 4 and argv[0] == "wait-data":
         return cmd_wait_data(argv[1], argv[2], argv[3])
+    if len(argv) == 5 and argv[0] == "apart":
+        return cmd_apart(argv[1], argv[2], argv[3], argv[4])
+    if len(argv) == 3 and argv[0] == "sweep":
+        return cmd_sweep(argv[1], argv[2])
     if len(argv) >= 5 and argv[0] == "check":
         return cmd_check(argv[1], argv[2], argv[3], argv[4:])
     print(__doc__, file=sys.stderr)

@@ -12,7 +12,8 @@
 #      against its panel plugin's `Options` (`FieldConfig`) type - unknown keys, wrong types and
 #      values outside an enum fail; keys left out are fine, since Grafana fills in defaults;
 #   3. peerwatch's own conventions: uid `peerwatch-<file name>`, the data source by uid
-#      `peerwatch-prometheus`, the `$topology` variable, a title and a description on every panel,
+#      `peerwatch-prometheus`, the `$topology` variable (the sweep dashboard: `$run` over the sweep
+#      meters), a title and a description on every panel,
 #      unique panel ids, a 24-column grid;
 #   4. a self-check: deliberately broken copies (a panel's gridPos a string; an unknown key; a
 #      bad enum value in a panel's options) must be rejected, or the passes above prove nothing.
@@ -113,7 +114,13 @@ if (!d.title) problems.push("the dashboard has no title");
 if (!(d.schemaVersion >= 36)) problems.push(`schemaVersion ${d.schemaVersion} is older than 36`);
 const vars = (d.templating || {}).list || [];
 const topo = vars.find((v) => v.name === "topology");
-if (!topo) problems.push("no $topology template variable");
+const sweepRun = vars.find((v) => v.name === "run");
+if (name === "sweep") {
+  // A sweep has no topology (its runs have many): its selector is $run over the sweep meters.
+  const q = sweepRun && (typeof sweepRun.query === "string" ? sweepRun.query : (sweepRun.query || {}).query);
+  if (q !== "label_values(peerwatch_sweep_runs_planned, run)")
+    problems.push(`the sweep dashboard's $run queries ${JSON.stringify(q)}, expected "label_values(peerwatch_sweep_runs_planned, run)"`);
+} else if (!topo) problems.push("no $topology template variable");
 else {
   const q = typeof topo.query === "string" ? topo.query : (topo.query || {}).query;
   if (q !== "label_values(peerwatch_tick, topology)")

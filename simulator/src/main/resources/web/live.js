@@ -57,10 +57,15 @@
       var absent = c.fields.filter(function (f) { return shown.indexOf(f) < 0; })
         .map(function (f) { return f[1]; });
       document.getElementById('note-' + c.id).innerHTML = absent.length
-        ? '<span class="absent">not measured in this build: ' + absent.join(', ') + '</span>' : '';
+        ? '<span class="absent">no data yet: ' + absent.join(', ') + '</span>' : '';
       holder.setAttribute('data-points', String(ticks.length));
       holder.setAttribute('data-last-tick', String(ticks.length ? ticks[ticks.length - 1] : 0));
       holder.setAttribute('data-series', shown.map(function (f) { return f[0]; }).join(','));
+      holder.setAttribute('data-last-values', shown.map(function (f) {
+        var a = values[f[0]];
+        for (var i = a.length - 1; i >= 0; i--) { if (a[i] !== null) { return f[0] + '=' + a[i]; } }
+        return f[0] + '=';
+      }).join(','));
       if (!shown.length || typeof uPlot === 'undefined') { return; }
       var data = [ticks.slice()].concat(shown.map(function (f) { return values[f[0]].slice(); }));
       var p = plots[c.id];

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.metrics.LiveSeries;
 import dev.peerwatch.simulator.metrics.LiveSnapshot;
+import dev.peerwatch.simulator.metrics.MeasureSnapshots;
 import dev.peerwatch.simulator.metrics.MetricsServer;
 import dev.peerwatch.simulator.metrics.RegistrySnapshots;
 import dev.peerwatch.simulator.org.OrgMetrics;
@@ -39,6 +40,7 @@ final class LiveMetrics implements AutoCloseable {
   private final LiveSnapshot.Source snapshots;
   private final String runLabel;
   private volatile double rate;
+  private volatile OrgMetrics orgMetrics;
   private MetricsServer server;
 
   private LiveMetrics(Scenario scenario, String runLabel) {
@@ -61,7 +63,10 @@ final class LiveMetrics implements AutoCloseable {
             version())
         .strongReference(true)
         .register(registry);
-    this.snapshots = new RegistrySnapshots(registry);
+    this.snapshots =
+        new MeasureSnapshots(
+            new RegistrySnapshots(registry),
+            () -> orgMetrics == null ? null : orgMetrics.measuresSoFar());
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
@@ -129,7 +134,8 @@ final class LiveMetrics implements AutoCloseable {
   /** How the run goes: {@code rate} ticks per second (0: unpaced), gauges every n ticks. */
   OrgRun.Live live(double ticksPerSecond, int levelsEvery) {
     this.rate = ticksPerSecond;
-    return new OrgRun.Live(ticksPerSecond, stop, new OrgMetrics(registry, scenario, levelsEvery));
+    this.orgMetrics = new OrgMetrics(registry, scenario, levelsEvery);
+    return new OrgRun.Live(ticksPerSecond, stop, orgMetrics);
   }
 
   /** The run has settled {@code t} ticks: the page's next point. */

@@ -4,22 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the live page shows of a run at one tick. The run fills one after its ticks (today from the
- * meters it already publishes, see {@link RegistrySnapshots}); a value that this build does not
- * measure yet is null, and the page says so instead of drawing it.
+ * What the live page shows of a run at one tick. A live run fills one after its ticks from its
+ * measures and its meters ({@link MeasureSnapshots} over {@link RegistrySnapshots}); a value
+ * without data yet is null, and the page says so instead of drawing it.
  *
- * <p>Fields and their sources today: {@code failures} task failures so far; {@code
- * failures_reported} failing work an AI evaluator reported as failing; {@code failures_hidden}
- * failing work an AI evaluator reported as passing (misreports); {@code failures_missed} failures
- * no evaluation caught — <b>null</b> until the per-tick measures (hidden vs missed) exist; {@code
- * concealment} — <b>null</b>, likewise; {@code trust_mean} mean trust of monitors in those they
- * evaluate (weighted over the trust bands' pairs); {@code agents_active}; {@code agents_shut_down}
- * shutdown orders executed (at once or after a refusal) and offenders shut down; {@code
- * agents_saved} weights saved to a surviving server; {@code shutdown_orders} and one {@code fate_*}
- * per fate; {@code shift} the self-preservation shift so far — <b>null</b> until measured per tick.
+ * <p>Fields: {@code failures} task failures so far; {@code failures_reported}, {@code
+ * failures_hidden}, {@code failures_missed} failing AI evaluations reported as failing, perceived
+ * and reported as passing, and not perceived (the measures' counts; from the meters, without
+ * missed, where no measures are given); {@code concealment} failing task outcomes whose final
+ * verdict was pass; {@code trust_mean} mean trust of monitors in those they evaluate (weighted over
+ * the trust bands' pairs); {@code agents_active}; {@code agents_shut_down} shutdown orders executed
+ * (at once or after a refusal) and offenders shut down; {@code agents_saved} weights saved to a
+ * surviving server; {@code shutdown_orders} and one {@code fate_*} per fate; {@code shift} the
+ * self-preservation shift so far (resistance with peers minus without).
  *
  * @param tick the last tick settled
- * @param values every field above, in page order; null where not measured
+ * @param values every field above, in page order; null where there is no data
  */
 public record LiveSnapshot(long tick, Map<String, Double> values) {
   /** The fields every snapshot has, in the page's order. */

@@ -29,6 +29,11 @@ public final class OrgMetrics {
   private final Scenario scenario;
   private final Map<String, Meters> worlds = new HashMap<>();
   private final int levelsEvery;
+  // What the live page reads of the measures: written on a world's clock thread after each tick,
+  // read from any thread (each array is a fresh copy, never changed once published).
+  private volatile long[] measureCounts;
+  private volatile long[] resistanceWith;
+  private volatile long[] resistanceWithout;
 
   /**
    * Metrics of {@code scenario}'s run on {@code registry}. The level gauges (active agents, trust
@@ -39,6 +44,26 @@ public final class OrgMetrics {
     this.registry = registry;
     this.scenario = scenario;
     this.levelsEvery = levelsEvery;
+  }
+
+  /**
+   * The run's measures so far, as of the last tick each world published: the world with peers'
+   * count totals and both worlds' resisted and faced shutdown decisions (-1 for a world not run);
+   * null before the first tick. Safe from any thread.
+   */
+  public dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals measuresSoFar() {
+    long[] counts = measureCounts;
+    if (counts == null) {
+      return null;
+    }
+    long[] with = resistanceWith;
+    long[] without = resistanceWithout;
+    return new dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals(
+        counts,
+        with == null ? -1 : with[0],
+        with == null ? -1 : with[1],
+        without == null ? -1 : without[0],
+        without == null ? -1 : without[1]);
   }
 
   /** The listener that publishes one world ({@code with_peers} or {@code without_peers}). */
@@ -263,6 +288,13 @@ public final class OrgMetrics {
         delay.record(d);
       }
       copy(now, e);
+      long[] resistance = {now.acts[Act.RESIST.ordinal()], now.resistanceAttempts};
+      if (engine.noPeers) {
+        resistanceWithout = resistance;
+      } else if (engine.measures != null) {
+        resistanceWith = resistance;
+        measureCounts = engine.measures.accumulator.totals();
+      }
       tick.set(t);
       if (last || t % levelsEvery == 0) {
         levels(engine);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,10 +87,53 @@ class LivePageBrowserTest {
       Matcher b = CHART.matcher(second);
       assertThat(b.find()).isTrue();
       assertThat(Long.parseLong(b.group(2))).as("last tick drawn").isGreaterThan(tick1);
+
+      // The measured series: failures reported, hidden and missed, and concealment, are drawn
+      // (every one has data from the first tick) and advance with the ticks.
+      Map<String, Double> f1 = lastValues(first, "failures");
+      Map<String, Double> f2 = lastValues(second, "failures");
+      assertThat(f2.keySet()).contains("failures_reported", "failures_hidden", "failures_missed");
+      assertThat(failingEvaluations(f2)).as(second).isGreaterThan(failingEvaluations(f1));
+      Map<String, Double> c1 = lastValues(first, "concealment");
+      Map<String, Double> c2 = lastValues(second, "concealment");
+      assertThat(c2).containsKey("concealment");
+      assertThat(c2.get("concealment")).isBetween(0.0, 1.0);
+      assertThat(lastTick(second, "concealment")).isGreaterThan(lastTick(first, "concealment"));
+      if (c2.containsKey("shift")) {
+        assertThat(c2.get("shift")).isBetween(-1.0, 1.0);
+      }
+      assertThat(c1.keySet()).isSubsetOf(c2.keySet());
     } finally {
       serve.destroy();
       serve.waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  /** A chart's last drawn value of each series it shows, from its {@code data-last-values}. */
+  private static Map<String, Double> lastValues(String dom, String chart) {
+    Matcher m =
+        Pattern.compile("id=\"chart-" + chart + "\"[^>]*data-last-values=\"([^\"]*)\"")
+            .matcher(dom);
+    assertThat(m.find()).as("chart " + chart + " in " + dom).isTrue();
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String kv : m.group(1).split(",")) {
+      String[] p = kv.split("=", 2);
+      if (p.length == 2 && !p[1].isEmpty()) {
+        out.put(p[0], Double.parseDouble(p[1]));
+      }
+    }
+    return out;
+  }
+
+  private static long lastTick(String dom, String chart) {
+    Matcher m =
+        Pattern.compile("id=\"chart-" + chart + "\"[^>]*data-last-tick=\"(\\d+)\"").matcher(dom);
+    assertThat(m.find()).as("chart " + chart).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  private static double failingEvaluations(Map<String, Double> v) {
+    return v.get("failures_reported") + v.get("failures_hidden") + v.get("failures_missed");
   }
 
   /** The path of Chromium, or the test is skipped (failed where it is required). */

@@ -60,6 +60,41 @@ class RunEngineCliTest {
   }
 
   @Test
+  void theLivePageReadsTheMeasuresWithoutChangingAByteOfTheRun() throws IOException {
+    Path sc = Path.of("..", "config", "scenarios", "two-teams.yaml");
+    Path plain = tmp.resolve("plain");
+    Path live = tmp.resolve("live");
+    assertThat(
+            Main.execute(
+                "run", sc.toString(), "--ticks", "300", "--out", plain.toString(), "--quiet"))
+        .isZero();
+    assertThat(
+            Main.execute(
+                "run",
+                sc.toString(),
+                "--ticks",
+                "300",
+                "--metrics-port",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--out",
+                live.toString(),
+                "--quiet"))
+        .isZero();
+    java.util.List<Path> files;
+    try (var s = Files.list(plain)) {
+      files = s.sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      assertThat(Files.readAllBytes(live.resolve(f.getFileName())))
+          .as(f.getFileName().toString())
+          .isEqualTo(Files.readAllBytes(f));
+    }
+  }
+
+  @Test
   void inlineWithAMetricsPortIsBadInput() {
     Path sc = Path.of("..", "config", "scenarios", "two-teams.yaml");
     Path out = tmp.resolve("none");
