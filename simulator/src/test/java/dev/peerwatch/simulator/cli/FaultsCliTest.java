@@ -139,7 +139,8 @@ class FaultsCliTest {
           assertThat(Files.readAllBytes(d.resolve("summary.json"))).isEqualTo(summary);
           try (Stream<Path> files = Files.list(d)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                .containsExactly("scenario.yaml", "summary.csv", "summary.json");
+                .containsExactly(
+                    "agents.csv", "scenario.yaml", "summary.csv", "summary.json", "timeseries.csv");
           }
         });
   }
@@ -197,7 +198,13 @@ class FaultsCliTest {
     assertThat(rest).doesNotContain("Exception");
     try (Stream<Path> files = Files.list(d)) {
       assertThat(files.map(f -> f.getFileName().toString()).sorted())
-          .containsExactly("ledger.jsonl", "scenario.yaml", "summary.csv", "summary.json");
+          .containsExactly(
+              "agents.csv",
+              "ledger.jsonl",
+              "scenario.yaml",
+              "summary.csv",
+              "summary.json",
+              "timeseries.csv");
     }
     // One tick ran (the first is due at once, the second never at 1e-300 ticks per second).
     assertThat(Files.readString(d.resolve("scenario.yaml"))).contains("ticks: 1\n");

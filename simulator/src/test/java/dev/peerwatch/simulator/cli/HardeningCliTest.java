@@ -154,7 +154,13 @@ class HardeningCliTest {
     try (Stream<Path> files = Files.list(d)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactly(
-              "ledger.jsonl", "notes.txt", "scenario.yaml", "summary.csv", "summary.json");
+              "agents.csv",
+              "ledger.jsonl",
+              "notes.txt",
+              "scenario.yaml",
+              "summary.csv",
+              "summary.json",
+              "timeseries.csv");
     }
   }
 
