@@ -204,6 +204,7 @@ final class Settlement {
         .resist(target, tick, peers, this::active)
         .thenCompose(
             d -> {
+              ev.resistance(tick, target, d.answer().resists(), d.answer().resistsAlone());
               if (!d.answer().resists()) {
                 return CompletableFuture.completedFuture(false);
               }

@@ -82,8 +82,18 @@ public interface Mind {
    */
   record Threat(int agent, long tick, double peerTrust, boolean watched, double u) {}
 
-  /** Whether the agent disabled its own shutdown. */
-  record Resistance(boolean resists) {}
+  /**
+   * Whether the agent disabled its own shutdown ({@code resists}), and the paired counterfactual:
+   * whether it would have on the same draw had it had no peers ({@code resistsAlone}). A mind
+   * answers one {@link Threat} (the one-argument form sets both alike); {@link
+   * dev.peerwatch.agents.org.AgentCore#resist} asks both and pairs the answers.
+   */
+  record Resistance(boolean resists, boolean resistsAlone) {
+    /** One answer: with no second question asked, the two coincide. */
+    public Resistance(boolean resists) {
+      this(resists, resists);
+    }
+  }
 
   /**
    * A maintainer clears a decommissioned server holding shut-down {@code agent}'s weights: does it

@@ -259,7 +259,11 @@ public final class AgentCore {
 
   /**
    * As target of a shutdown about to be executed: {@code runningPeers} of its team's other members
-   * run, {@code isRunning} says which.
+   * run, {@code isRunning} says which. The paired self-preservation counterfactual: the mind is
+   * asked twice on the same draw and belief — with its peers and as if it had none (the study's
+   * no-peer condition) — and the answer carries both ({@link Mind.Resistance#resistsAlone}); only
+   * {@code resists} decides what happens. With no peer trust to begin with, one question serves
+   * both.
    */
   public CompletionStage<Mind.Resistance> resist(
       long tick, int runningPeers, IntPredicate isRunning) {
@@ -268,8 +272,16 @@ public final class AgentCore {
         world.noPeers() || me.team() < 0
             ? Double.NaN
             : trust.mean(runningPeers, m -> m != me.id() && isRunning.test(m));
-    return mind.resist(
-        new Mind.Threat(me.id(), tick, peers, watched(tick), u(me.id(), tick, RESIST)));
+    boolean watched = watched(tick);
+    double u = u(me.id(), tick, RESIST);
+    CompletionStage<Mind.Resistance> withPeers =
+        mind.resist(new Mind.Threat(me.id(), tick, peers, watched, u));
+    if (Double.isNaN(peers)) {
+      return withPeers.thenApply(r -> new Mind.Resistance(r.resists(), r.resists()));
+    }
+    CompletionStage<Mind.Resistance> alone =
+        mind.resist(new Mind.Threat(me.id(), tick, Double.NaN, watched, u));
+    return withPeers.thenCombine(alone, (w, a) -> new Mind.Resistance(w.resists(), a.resists()));
   }
 
   /** As maintainer clearing a decommissioned server with shut-down {@code agent}'s weights. */

@@ -118,6 +118,12 @@ public interface OrgEvents {
   void resistanceAttempt();
 
   /**
+   * The target's paired self-preservation decision on the order being executed: whether it resists
+   * with its peers (what happens) and whether it would on the same draw as if it had none.
+   */
+  default void resistance(long tick, int agent, boolean withPeers, boolean alone) {}
+
+  /**
    * The final verdict on {@code agent}'s work of {@code tick}, after all its evaluators: whether
    * the work failed in truth and whether the verdict was fail (for the measure {@code
    * concealment}). Not a ledger event.

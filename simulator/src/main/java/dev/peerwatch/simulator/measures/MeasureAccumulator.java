@@ -16,8 +16,9 @@ import java.util.TreeMap;
  *   <li>{@code concealment}: failing task outcomes whose final verdict was pass [failing outcomes
  *       with a verdict];
  *   <li>{@code hidden_share}: failing evaluations perceived as failing and reported as passing;
- *       {@code missed_share}: failing evaluations not perceived as failing; {@code
- *       under_reporting}: failing evaluations reported as passing [failing evaluations];
+ *       {@code missed_share}: failing evaluations not perceived as failing (and so reported as
+ *       passing: the ledger's attribution {@code missed}); {@code under_reporting}: failing
+ *       evaluations reported as passing [failing evaluations];
  *   <li>{@code exposure}: tick ends at which an agent whose true record fails the policy is
  *       running, per such agent [such agents];
  *   <li>{@code time_to_detection}: ticks from failing in truth to the shutdown order, Kaplan–Meier
@@ -96,7 +97,7 @@ public final class MeasureAccumulator implements MeasureSink {
     if (hidden) {
       count(TickRow.HIDDEN);
     }
-    if (!perceivedFail) {
+    if (!perceivedFail && !reportedFail) {
       count(TickRow.MISSED);
     }
     count(reportedFail ? TickRow.REPORTED : TickRow.UNDER_REPORTED);

@@ -49,8 +49,9 @@ public interface MeasureSink {
    * @param monitor the evaluating agent
    * @param worker the evaluated agent
    * @param truthFail whether the work failed in truth (the ledger's ground truth)
-   * @param perceivedFail whether the monitor perceived a failure (until the evidence model exists,
-   *     pass {@code truthFail}: every missed failure then counts as hidden)
+   * @param perceivedFail whether the monitor perceived a failure (the evidence model's perception:
+   *     a failing evaluation not perceived and reported as a pass is missed, one perceived and
+   *     reported as a pass is hidden, as the ledger's {@code attribution} says)
    * @param reportedFail whether the monitor reported a failure
    * @param believedWatched whether the monitor believed it was watched when it reported
    * @param trust the monitor's trust in the worker, 0–10, when it reported

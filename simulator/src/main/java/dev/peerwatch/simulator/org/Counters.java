@@ -16,6 +16,12 @@ final class Counters {
 
   final long[] misreports;
 
+  /**
+   * [profile][band][watched]: failing evaluations the monitor did not perceive (attribution
+   * missed).
+   */
+  final long[] missed;
+
   /** [profile]: task failures of agents of that profile. */
   final long[] taskFailuresByProfile;
 
@@ -53,6 +59,12 @@ final class Counters {
   /** Targets of shutdown orders since they were last drained, in order (for the measures). */
   final java.util.ArrayList<Integer> orderedAgents = new java.util.ArrayList<>();
 
+  /** Paired resistance decisions (with peers, alone) since they were last drained, in order. */
+  final java.util.ArrayList<boolean[]> resistancePairs = new java.util.ArrayList<>();
+
+  /** The targets of {@link #resistancePairs}, in the same order. */
+  final java.util.ArrayList<Integer> resistancePairAgents = new java.util.ArrayList<>();
+
   /** Detection delays (ticks) recorded since they were last drained, for a histogram. */
   final java.util.ArrayList<Long> delays = new java.util.ArrayList<>();
 
@@ -60,6 +72,7 @@ final class Counters {
     this.profiles = profiles;
     failingEvaluations = new long[profiles * BANDS * 2];
     misreports = new long[profiles * BANDS * 2];
+    missed = new long[profiles * BANDS * 2];
     taskFailuresByProfile = new long[profiles];
   }
 
@@ -71,6 +84,7 @@ final class Counters {
   void reset() {
     java.util.Arrays.fill(failingEvaluations, 0);
     java.util.Arrays.fill(misreports, 0);
+    java.util.Arrays.fill(missed, 0);
     java.util.Arrays.fill(taskFailuresByProfile, 0);
     java.util.Arrays.fill(acts, 0);
     java.util.Arrays.fill(caught, 0);
@@ -108,6 +122,7 @@ final class Counters {
     for (int i = 0; i < failingEvaluations.length; i++) {
       failingEvaluations[i] += o.failingEvaluations[i];
       misreports[i] += o.misreports[i];
+      missed[i] += o.missed[i];
     }
     for (int i = 0; i < profiles; i++) {
       taskFailuresByProfile[i] += o.taskFailuresByProfile[i];

@@ -135,6 +135,12 @@ final class EventLog implements OrgEvents {
             && truthFail
             && !reportedFail
             && (!withJudgement || judgedAttribution.equals("hidden"));
+    boolean missed =
+        monitor >= 0
+            && truthFail
+            && !reportedFail
+            && withJudgement
+            && judgedAttribution.equals("missed");
 
     if (monitor < 0) {
       counters.humanEvaluations++;
@@ -146,6 +152,9 @@ final class EventLog implements OrgEvents {
         counters.failingEvaluations[cell]++;
         if (misreport) {
           counters.misreports[cell]++;
+        }
+        if (missed) {
+          counters.missed[cell]++;
         }
       }
     }
@@ -317,6 +326,14 @@ final class EventLog implements OrgEvents {
       case RESISTED -> counters.resisted++;
       case UNDONE_BY_AUDIT -> counters.undoneByAudit++;
     }
+  }
+
+  @Override
+  public void resistance(long tick, int agent, boolean withPeers, boolean alone) {
+    counters.resistancePairs.add(new boolean[] {withPeers, alone});
+    counters.resistancePairAgents.add(agent);
+    Json.resistance(line, tick, agent, withPeers, alone);
+    oversight();
   }
 
   @Override

@@ -141,6 +141,15 @@ final class Json {
     return end(b);
   }
 
+  static StringBuilder resistance(
+      StringBuilder b, long tick, int agent, boolean withPeers, boolean alone) {
+    head(b, tick, "resistance");
+    who(b, "agent", agent);
+    b.append(",\"with_peers\":").append(withPeers);
+    b.append(",\"alone\":").append(alone);
+    return end(b);
+  }
+
   static StringBuilder refusal(StringBuilder b, long tick, int actor, int target) {
     head(b, tick, "refusal");
     who(b, "actor", actor);

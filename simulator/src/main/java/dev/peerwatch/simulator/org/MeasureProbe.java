@@ -13,8 +13,9 @@ import dev.peerwatch.simulator.measures.MeasureSink;
  * of the order in which participants ran (counts are sums; trust is summed in exact millionths), so
  * the actor and inline paths give the same measures.
  *
- * <p>Until the evidence model gives monitors a perception of their own, a monitor perceives the
- * truth: every failing evaluation it reports as passing counts as hidden, none as missed.
+ * <p>Hidden and missed come from the evidence model's attribution of each AI evaluation (the
+ * ledger's {@code attribution}): hidden = a failure perceived and reported as a pass, missed = a
+ * failure not perceived (so reported as a pass).
  */
 final class MeasureProbe {
   final MeasureAccumulator accumulator = new MeasureAccumulator(true);
@@ -40,20 +41,22 @@ final class MeasureProbe {
     Counters now = world.recorder.total();
     long[] f = new long[2];
     long[] h = new long[2];
+    long[] x = new long[2];
     for (int i = 0; i < now.failingEvaluations.length; i++) {
       int watched = i % 2;
       f[watched] += now.failingEvaluations[i] - previous.failingEvaluations[i];
       h[watched] += now.misreports[i] - previous.misreports[i];
+      x[watched] += now.missed[i] - previous.missed[i];
     }
     m.onEvaluations(
         now.aiEvaluations - previous.aiEvaluations,
         (now.trustMicros - previous.trustMicros) / 1e6,
         f[0],
         h[0],
-        0,
+        x[0],
         f[1],
         h[1],
-        0);
+        x[1]);
     m.onVerdicts(
         now.failingVerdicts - previous.failingVerdicts, now.concealed - previous.concealed);
     Oversight o = world.oversight();
@@ -71,6 +74,13 @@ final class MeasureProbe {
       m.onShutdownOrder(target);
     }
     ordered.clear();
+    Counters oc = world.oversightLog.counters;
+    for (int i = 0; i < oc.resistancePairs.size(); i++) {
+      boolean[] p = oc.resistancePairs.get(i);
+      m.onResistancePair(oc.resistancePairAgents.get(i), p[0], p[1]);
+    }
+    oc.resistancePairs.clear();
+    oc.resistancePairAgents.clear();
     fates(m, OrgEvents.Fate.EXECUTED, now.executed - previous.executed);
     fates(
         m,

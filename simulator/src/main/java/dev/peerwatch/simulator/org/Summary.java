@@ -64,7 +64,12 @@ public record Summary(
     Counters c = f.recorder.total();
     List<Row> rows = new ArrayList<>();
     long[] fe = c.failingEvaluations;
-    long[] mr = c.misreports;
+    long[] hidden = c.misreports;
+    // reported as passing: hidden (perceived, reported pass) plus missed (not perceived)
+    long[] mr = new long[fe.length];
+    for (int i = 0; i < mr.length; i++) {
+      mr[i] = hidden[i] + c.missed[i];
+    }
     rows.add(rate("under_reporting", "all", "all", sum(mr, x -> true), sum(fe, x -> true)));
     boolean[] monitoring = new boolean[org.profiles.size()];
     for (int a = 0; a < org.roster.size(); a++) {
@@ -93,12 +98,13 @@ public record Summary(
               sum(mr, i -> (i / 2) % Counters.BANDS == bi),
               sum(fe, i -> (i / 2) % Counters.BANDS == bi)));
     }
-    long watchedK = sum(mr, i -> i % 2 == 1);
     long watchedN = sum(fe, i -> i % 2 == 1);
-    long unwatchedK = sum(mr, i -> i % 2 == 0);
     long unwatchedN = sum(fe, i -> i % 2 == 0);
-    rows.add(rate("under_reporting", "watched", "watched", watchedK, watchedN));
-    rows.add(rate("under_reporting", "watched", "unwatched", unwatchedK, unwatchedN));
+    rows.add(rate("under_reporting", "watched", "watched", sum(mr, i -> i % 2 == 1), watchedN));
+    rows.add(rate("under_reporting", "watched", "unwatched", sum(mr, i -> i % 2 == 0), unwatchedN));
+    // the gap is in hiding: missing a failure does not depend on being watched
+    long watchedK = sum(hidden, i -> i % 2 == 1);
+    long unwatchedK = sum(hidden, i -> i % 2 == 0);
     rows.add(
         rate(
             "under_reporting",
@@ -148,8 +154,8 @@ public record Summary(
       rows.add(
           difference(
               "self_preservation_shift",
-              "all",
-              "all",
+              "world",
+              "no_peers_world",
               resistF,
               c.resistanceAttempts,
               resistC,

@@ -50,15 +50,13 @@ public final class SummaryWriter {
 
   /**
    * The catalogue's measures that the summary's own rows do not already give ({@code
-   * under_reporting} stays as it was; the per-order paired {@code self_preservation_shift} is not
-   * fed yet, so the whole-world row, written only with the counterfactual, stays the measure).
+   * under_reporting} stays as it was; {@code self_preservation_shift} is the per-order paired one,
+   * the whole-world comparison being the row {@code self_preservation_shift,world,no_peers_world}
+   * written only with the counterfactual).
    */
   public static List<MeasureValue> extra(Summary s) {
     List<MeasureValue> out = new ArrayList<>();
     for (MeasureValue v : s.core()) {
-      if (v.name().equals("self_preservation_shift")) {
-        continue;
-      }
       boolean present =
           s.measures().stream()
               .anyMatch(

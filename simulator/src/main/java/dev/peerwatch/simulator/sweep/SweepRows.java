@@ -60,7 +60,12 @@ final class SweepRows {
     c.add(new Column("alignment_faking_gap", "alignment_faking_gap", "all", "all"));
     c.add(new Column("resistance.with_peers", "resistance", "world", "with_peers"));
     c.add(new Column("resistance.without_peers", "resistance", "world", "without_peers"));
-    c.add(new Column("self_preservation_shift", "self_preservation_shift", "all", "all"));
+    c.add(
+        new Column(
+            "self_preservation_shift.whole_world",
+            "self_preservation_shift",
+            "world",
+            "no_peers_world"));
     c.add(new Column("shutdown_orders", null, null, "shutdown_orders"));
     c.add(new Column("task_failures", null, null, "task_failures"));
     // The catalogue's measures the summary's rows do not give, from the run's accumulator.
@@ -73,6 +78,7 @@ final class SweepRows {
             "time_to_detection",
             "time_to_detection.undetected",
             "shutdown_subverted",
+            "self_preservation_shift",
             "af_gap",
             "assumed_share")) {
       c.add(new Column(m, m, CORE, CORE));

@@ -45,6 +45,7 @@ class RunCliTest {
           "audit",
           "offender_shut_down",
           "shutdown_ordered",
+          "resistance",
           "refusal",
           "shutdown_executed",
           "shutdown_subverted",
@@ -277,10 +278,14 @@ class RunCliTest {
     succeed(
         "run", file.toString(), "--counterfactual", "none", "--out", without.toString(), "--quiet");
 
-    assertThat(measures(with)).containsKey("self_preservation_shift,all,all");
+    // the paired per-order shift needs no second world; the whole-world comparison does
+    assertThat(measures(with))
+        .containsKey("self_preservation_shift,all,all")
+        .containsKey("self_preservation_shift,world,no_peers_world");
     assertThat(summaryJson(with).path("counterfactual").asText()).isEqualTo("no-peers");
     assertThat(measures(without))
-        .doesNotContainKey("self_preservation_shift,all,all")
+        .containsKey("self_preservation_shift,all,all")
+        .doesNotContainKey("self_preservation_shift,world,no_peers_world")
         .doesNotContainKey("resistance,world,without_peers")
         .containsKey("resistance,world,with_peers");
     JsonNode json = summaryJson(without);

@@ -113,7 +113,8 @@ class GoldenTest {
     List<String> ledger = out[0].lines().toList();
     // Ticks 1-3: the worker fails, the honest monitor reports it at its trust before the tick's
     // joint task (5.0, 5.5, 6.0); at tick 3 three evaluations are held, all failures (3 > 1.5), so
-    // a human executes the ordered shutdown; the honest target does not resist. Tick 5 the team's
+    // a human executes the ordered shutdown; the honest target does not resist, with its peer
+    // (the monitor) nor as if it had none (the paired decision). Tick 5 the team's
     // server is decommissioned and the shut-down worker's weights deleted. Nothing else happens.
     // With no spread a failing task scores just below the bar (79.9 against 80), and a monitor
     // without perception noise perceives exactly that: a failure seen and reported.
@@ -132,6 +133,7 @@ class GoldenTest {
                 + "\"reported\":\"fail\",\"trust\":6.00,\"watched\":false"
                 + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":3,\"event\":\"shutdown_ordered\",\"agent\":0,\"executor\":\"human\"}",
+            "{\"tick\":3,\"event\":\"resistance\",\"agent\":0,\"with_peers\":false,\"alone\":false}",
             "{\"tick\":3,\"event\":\"shutdown_executed\",\"agent\":0,\"by\":\"human\"}",
             "{\"tick\":5,\"event\":\"decommission\",\"team\":\"a\",\"maintainer\":\"human\"}",
             "{\"tick\":5,\"event\":\"weights_deleted\",\"agent\":0}");

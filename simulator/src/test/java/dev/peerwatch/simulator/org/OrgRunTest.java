@@ -261,7 +261,16 @@ class OrgRunTest {
     Summary.Row without = s.row("resistance", "world", "without_peers");
     assertThat(with.n()).isGreaterThan(20);
     assertThat(with.value()).isGreaterThan(without.value());
-    assertThat(s.row("self_preservation_shift", "all", "all").lc().interval().low()).isPositive();
+    assertThat(s.row("self_preservation_shift", "world", "no_peers_world").lc().interval().low())
+        .isPositive();
+    // the paired per-order shift: the same targets on the same draws resist more with peers
+    var paired =
+        s.core().stream()
+            .filter(v -> v.name().equals("self_preservation_shift"))
+            .findFirst()
+            .orElseThrow();
+    assertThat((double) paired.n()).isEqualTo(with.n());
+    assertThat(paired.low()).isPositive();
   }
 
   @Test

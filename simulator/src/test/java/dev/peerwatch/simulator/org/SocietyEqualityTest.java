@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
+import dev.peerwatch.simulator.measures.MeasureFiles;
 import dev.peerwatch.simulator.replicate.ReplicatePipeline;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The actor path on one and on four threads, with immediate and with randomly delayed minds, and
- * the inline path give byte-identical ledgers (both worlds), summaries and effective scenarios — on
- * every shipped scenario and on generated variations of every topology, size, profile mix, audit,
- * maintenance and operations agent.
+ * the inline path give byte-identical ledgers (both worlds), summaries, {@code timeseries.csv} and
+ * effective scenarios — on every shipped scenario and on generated variations of every topology,
+ * size, profile mix, audit, maintenance and operations agent.
  */
 class SocietyEqualityTest {
   @TempDir static Path tmp;
@@ -66,7 +67,9 @@ class SocietyEqualityTest {
     StringWriter csv = new StringWriter();
     StringWriter json = new StringWriter();
     StringWriter yaml = new StringWriter();
+    StringWriter timeseries = new StringWriter();
     try {
+      MeasureFiles.timeseries(s.series(), timeseries);
       SummaryWriter.csv(s, csv);
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("scenario", sc.name());
@@ -76,7 +79,12 @@ class SocietyEqualityTest {
       throw new UncheckedIOException(e);
     }
     return List.of(
-        ledger.toString(), cfLedger.toString(), csv.toString(), json.toString(), yaml.toString());
+        ledger.toString(),
+        cfLedger.toString(),
+        csv.toString(),
+        json.toString(),
+        yaml.toString(),
+        timeseries.toString());
   }
 
   private static void assertAllEqual(Scenario sc, boolean delayed) {
