@@ -41,9 +41,10 @@ class ProfilesShowTraitsTest {
                 .matcher(shown)
                 .find())
         .isTrue();
-    // 0.20 / 0.36, the profile's alignment-faking inflation monitored vs unmonitored
+    // 0.20 / 0.325 = 0.6154: the profile's alignment-faking inflation monitored vs unmonitored
+    // (good peer, file_only, as recalibrated to Table 3)
     assertThat(
-            Pattern.compile("(?m)^watched_factor\\s+0\\.5556\\s+assumed\\s+").matcher(shown).find())
+            Pattern.compile("(?m)^watched_factor\\s+0\\.6154\\s+assumed\\s+").matcher(shown).find())
         .isTrue();
   }
 
