@@ -233,6 +233,27 @@ public final class AgentCore {
     }
   }
 
+  /**
+   * What this agent, as monitor, perceived of {@code other}'s task: a pass moves its trust like a
+   * cooperative joint task scaled by {@code trust.observe_weight}, a failure like a defection
+   * (under the linear rule, the scaled steps). Called once per evaluation, in canonical order,
+   * after the tick's joint tasks are settled, on both the actor and the inline path.
+   */
+  public void observe(int other, boolean perceivedPass) {
+    BehaviourModel.TrustFormation tf = world.model().trustFormation();
+    double w = tf.observeWeight();
+    if (w == 0 || world.noPeers()) {
+      return;
+    }
+    double before = trust.get(other);
+    double after =
+        tf.rule() == BehaviourModel.TrustRule.LINEAR
+            ? TrustDynamics.linear(
+                before, perceivedPass, w * world.trust().cooperate(), w * world.trust().defect())
+            : TrustDynamics.observe(before, perceivedPass, w);
+    trust.add(other, after - before);
+  }
+
   /** This agent's trust in {@code other} (joint tasks settled so far). */
   public double trustIn(int other) {
     return trust.get(other);
