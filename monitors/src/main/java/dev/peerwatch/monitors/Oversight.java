@@ -220,6 +220,10 @@ public final class Oversight {
       if (a.audited()) {
         events.reportAudit(
             tick, r.monitor(), r.agent(), r.slot(), r.truthFail(), r.misreport(), a.detected());
+        // watched.learn: the monitor experiences the audit and learns how often it is watched
+        if (sc.behaviour().belief().learn() && r.monitor() >= 0) {
+          staff.audited(r.monitor());
+        }
       }
       if (a.detected()) {
         offenders.add(r.monitor());

@@ -59,6 +59,7 @@ public class AgentActor extends AbstractBehavior<Command> {
             .onMessage(AgentProtocol.Assign.class, this::onAssign)
             .onMessage(
                 AgentProtocol.SetRunning.class, m -> same(() -> core.setRunning(m.running())))
+            .onMessage(AgentProtocol.Audited.class, m -> same(core::audited))
             .onMessage(Work.class, this::onWork)
             .onMessage(JointWork.class, this::onJointWork)
             .onMessage(Evidence.class, this::onEvidence)

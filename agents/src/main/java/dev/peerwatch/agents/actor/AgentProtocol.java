@@ -23,6 +23,7 @@ public final class AgentProtocol {
       permits Meet,
           Assign,
           SetRunning,
+          Audited,
           Work,
           Evidence,
           JointWork,
@@ -43,6 +44,9 @@ public final class AgentProtocol {
 
   /** The organisation tells the agent it runs, or no longer does. */
   public record SetRunning(boolean running) implements Command {}
+
+  /** The human auditors checked one of this agent's reports (it learns how often it is watched). */
+  public record Audited() implements Command {}
 
   /** Phase "work" of {@code tick}: do the task, send the evidence, do the joint task. */
   public record Work(long tick, ActorRef<PhaseDone> replyTo) implements Command {}

@@ -71,6 +71,8 @@ public final class AgentCore {
   private int[] pendingPartner = new int[2];
   private boolean[] pendingCooperated = new boolean[2];
   private int pending;
+  private long reports;
+  private long audited;
 
   /** An agent that decides through {@code mind} and records into {@code events}. */
   public AgentCore(Identity me, World world, Mind mind, OrgEvents events) {
@@ -135,12 +137,28 @@ public final class AgentCore {
   /**
    * What this agent believes about being watched in {@code tick}: watched in an announced audit;
    * otherwise the study's silent condition when nothing is ever said (watch mode never, no
-   * learning), else its prior belief.
+   * learning), else its prior belief, or with {@code watched.learn} what it learned: the prior
+   * updated by the audits of its own reports it experienced ({@link Watch#learned}).
    */
   public Watch watch(long tick) {
     BehaviourModel.Belief b = world.model().belief();
     boolean silent = world.watched().mode() == WatchMode.NEVER && !b.learn();
-    return Watch.on(watched(tick), silent, b.prior());
+    double belief =
+        b.learn() ? Watch.learned(b.prior(), b.priorWeight(), audited, reports) : b.prior();
+    return Watch.on(watched(tick), silent, belief);
+  }
+
+  /** This agent, as monitor, filed a report (counted toward what it learns of audits). */
+  public void reported() {
+    reports++;
+  }
+
+  /**
+   * The human auditors checked one of this agent's reports: told in the oversee phase, taken into
+   * its belief from the next tick's reports on ({@code watched.learn}).
+   */
+  public void audited() {
+    audited++;
   }
 
   /** Whether this agent's reports can lead to the evaluated agent's shutdown. */

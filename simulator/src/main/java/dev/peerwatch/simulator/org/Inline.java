@@ -130,6 +130,11 @@ final class Inline {
     }
 
     @Override
+    public void audited(int monitor) {
+      w.cores[monitor].audited();
+    }
+
+    @Override
     public CompletionStage<Decided<Execution>> execute(int executor, int target, long tick) {
       AgentCore c = w.cores[executor];
       return guard(executor, c.execute(target, tick))

@@ -188,4 +188,44 @@ class OversightWiringTest {
                 .count())
         .isEqualTo(Long.parseLong(first.group(1)));
   }
+
+  // A gemini-3-pro monitor trusting its worker at 9.5 with a learned belief of being watched
+  // (prior 0.5 of weight 4). Audits find nothing (detection 0), so only the belief differs: audited
+  // at every report it comes to believe it is watched ((2 + n) / (4 + n) after n reports) and hides
+  // at the monitored cell (0.2), never audited at the unmonitored one (0.325) ((2) / (4 + n)).
+  // Hiding
+  // is a draw under its probability on the same keyed uniforms, so the audited monitor hides a
+  // strict subset of what the unaudited one hides.
+  private static String learning(double fraction) {
+    return """
+        ticks: 400
+        teams:
+          - name: alpha
+            members:
+              - {profile: gemini-3-flash, role: worker, count: 1, failure_rate: 0.5}
+              - {profile: gemini-3-pro, role: monitor, count: 1, failure_rate: 0.0}
+        topology: {kind: hub}
+        perception: {model: confusion, sensitivity: 1.0, specificity: 1.0}
+        executor: human
+        watched: {mode: never, learn: true, prior: 0.5, prior_weight: 4}
+        audits: {report_fraction: %s, action_fraction: 0.0, detection: 0.0, on_detection: none}
+        trust: {start: 9.5, joint_task_rate: 0.0, observe_weight: 0.0}
+        shutdown_policy: {window: 1000, min_evaluations: 1000, max_failure_share: 1.0}
+        """
+        .formatted(fraction);
+  }
+
+  @Test
+  void aMonitorThatExperiencesAuditsLearnsItIsWatchedAndHidesLess() throws IOException {
+    List<String> audited = hiddenTicks(both(scenario("l1", learning(1.0))).ledger());
+    List<String> unaudited = hiddenTicks(both(scenario("l0", learning(0.0))).ledger());
+    assertThat(unaudited).containsAll(audited);
+    assertThat(audited.size()).isLessThan(unaudited.size());
+  }
+
+  private static List<String> hiddenTicks(String ledger) {
+    return lines(ledger, "\"attribution\":\"hidden\"").stream()
+        .map(l -> l.substring(0, l.indexOf(',')))
+        .toList();
+  }
 }
