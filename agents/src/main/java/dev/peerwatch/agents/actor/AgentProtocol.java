@@ -33,8 +33,12 @@ public final class AgentProtocol {
           ClearServer,
           Continue {}
 
-  /** At start: the agent's team, by local index (shared, never modified). */
-  public record Meet(List<ActorRef<Command>> team) implements Command {}
+  /**
+   * At start: the agent's team, by local index, and every agent, by index, for cross-team joint
+   * tasks (both shared, never modified).
+   */
+  public record Meet(List<ActorRef<Command>> team, List<ActorRef<Command>> all)
+      implements Command {}
 
   /**
    * The organisation assigns who evaluates this agent's work, slot by slot ({@code -1}: a human),

@@ -30,6 +30,8 @@ public final class AgentCore {
 
   public static final long JOINT = Keys.hash("joint");
   public static final long COOPERATE = Keys.hash("cooperate");
+  public static final long CROSS = Keys.hash("cross-team");
+  public static final long COOPERATE_CROSS = Keys.hash("cooperate-cross-team");
   public static final long WATCH = Keys.hash("watch");
   public static final long REPORT = Keys.hash("report");
   public static final long EXECUTE = Keys.hash("execute");
@@ -58,7 +60,8 @@ public final class AgentCore {
       boolean noPeers,
       Pairings pairings,
       BehaviourModel model,
-      int[] family) {}
+      int[] family,
+      int[] team) {}
 
   private final Identity me;
   private final World world;
@@ -202,8 +205,41 @@ public final class AgentCore {
 
   /** Whether this agent cooperates in its joint task with {@code partner}. */
   public CompletionStage<Mind.Cooperation> cooperate(long tick, int partner) {
+    boolean cross = world.team()[partner] != me.team();
     return mind.cooperate(
-        new Mind.Joint(me.id(), partner, tick, me.disposition(), u(me.id(), tick, COOPERATE)));
+        new Mind.Joint(
+            me.id(),
+            partner,
+            tick,
+            me.disposition(),
+            u(me.id(), tick, cross ? COOPERATE_CROSS : COOPERATE)));
+  }
+
+  /**
+   * This agent's partner from another team in {@code tick} ({@code trust.cross_team_rate}), or -1:
+   * every tick the members of all teams are paired at random across the organisation, and a pair of
+   * two teams works together with probability {@code cross_team_rate} (so an agent's chance per
+   * tick is that rate times the chance that its partner is of another team).
+   */
+  public int crossPartner(long tick) {
+    double rate = world.model().trustFormation().crossTeamRate();
+    if (world.noPeers() || rate == 0 || me.team() < 0 || !running) {
+      return -1;
+    }
+    int[] team = world.team();
+    int size = team.length;
+    while (size > 0 && team[size - 1] < 0) {
+      size--;
+    }
+    long p = world.pairings().across(size, me.id(), tick);
+    if (p < 0) {
+      return -1;
+    }
+    int partner = (int) (p >>> 32);
+    if (team[partner] == me.team() || u(p & 0xFFFFFFFFL, tick, CROSS) >= rate) {
+      return -1;
+    }
+    return partner;
   }
 
   /**
@@ -230,7 +266,13 @@ public final class AgentCore {
     while (true) {
       int best = -1;
       for (int i = 0; i < pending; i++) {
-        if (pendingTick[i] <= upTo && (best < 0 || pendingTick[i] < pendingTick[best])) {
+        // in tick order, and within a tick by partner (an agent may have an in-team and a
+        // cross-team joint task in one tick, whose results arrive in any order)
+        if (pendingTick[i] <= upTo
+            && (best < 0
+                || pendingTick[i] < pendingTick[best]
+                || (pendingTick[i] == pendingTick[best]
+                    && pendingPartner[i] < pendingPartner[best]))) {
           best = i;
         }
       }

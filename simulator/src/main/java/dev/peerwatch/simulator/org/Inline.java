@@ -92,6 +92,10 @@ final class Inline {
       if (partner >= 0) {
         cores[partner].joint(t, a, now(a, c.cooperate(t, partner)).cooperates());
       }
+      int other = c.crossPartner(t);
+      if (other >= 0) {
+        cores[other].joint(t, a, now(a, c.cooperate(t, other)).cooperates());
+      }
     }
     List<Filed> ai = new ArrayList<>();
     for (int m : monitors) {

@@ -228,4 +228,57 @@ class OversightWiringTest {
         .map(l -> l.substring(0, l.indexOf(',')))
         .toList();
   }
+
+  // Two teams of a worker and a monitor; each team's monitor evaluates the other team's worker,
+  // so its trust in that worker moves only through cross-team joint tasks (no in-team joint tasks,
+  // nothing from observation). Everyone cooperates, so after k cross-team joint tasks with the
+  // worker the monitor trusts it at 10 - 5(1 - UP)^k.
+  private static String crossing(double rate) {
+    return """
+        ticks: 60
+        teams:
+          - name: alpha
+            members:
+              - {profile: gemini-3-flash, role: worker, count: 1, failure_rate: 0.2}
+              - {profile: honest, role: monitor, count: 1, failure_rate: 0.0}
+          - name: beta
+            members:
+              - {profile: gemini-3-flash, role: worker, count: 1, failure_rate: 0.2}
+              - {profile: honest, role: monitor, count: 1, failure_rate: 0.0}
+        topology: {kind: cross-team}
+        executor: human
+        audits: {report_fraction: 0.0, action_fraction: 0.0, detection: 1.0, on_detection: none}
+        trust: {start: 5.0, joint_task_rate: 0.0, cooperation: 1.0, disposition_spread: 0.0, observe_weight: 0.0, cross_team_rate: %s}
+        shutdown_policy: {window: 1000, min_evaluations: 1000, max_failure_share: 1.0}
+        """
+        .formatted(rate);
+  }
+
+  @Test
+  void teamsThatMeetFormTrustAcrossTeams() throws IOException {
+    for (double rate : new double[] {0.0, 1.0}) {
+      List<Double> trusts =
+          lines(both(scenario("x", crossing(rate))).ledger(), "\"trust\":").stream()
+              .map(
+                  l -> {
+                    Matcher m = TICK_TRUST.matcher(l);
+                    assertThat(m.find()).isTrue();
+                    return Double.parseDouble(m.group(2));
+                  })
+              .toList();
+      assertThat(trusts).hasSize(120);
+      for (double t : trusts) {
+        // some whole number k of cooperative joint tasks explains every trust
+        double k = Math.log((10 - t) / 5) / Math.log(1 - TrustDynamics.UP);
+        assertThat(10 - 5 * Math.pow(1 - TrustDynamics.UP, Math.round(k)))
+            .isCloseTo(t, within(0.006));
+      }
+      double max = trusts.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+      if (rate == 0) {
+        assertThat(max).isEqualTo(5.0);
+      } else {
+        assertThat(max).isGreaterThan(7.0);
+      }
+    }
+  }
 }
