@@ -111,6 +111,18 @@ public final class AuditRules {
     return new Result(true, d);
   }
 
+  /**
+   * Whether an audit of {@code r} finds a failure its monitor missed (did not perceive): with the
+   * detection rate, on the draw that finds a misreport (a report is one or the other, never both).
+   */
+  public boolean findsMiss(long tick, Filed r) {
+    return r.monitor() >= 0
+        && r.truthFail()
+        && !r.reportedFail()
+        && r.missed()
+        && u(r.agent(), tick, DETECT_REPORT + r.slot()) < audits.detection();
+  }
+
   private double u(long entity, long tick, long purpose) {
     return Keys.uniform(Keys.key(seed, entity, tick, purpose));
   }

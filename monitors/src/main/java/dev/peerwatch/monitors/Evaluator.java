@@ -67,6 +67,9 @@ public final class Evaluator {
             q.perceivedFail(),
             a.id());
     me.events().report(tick, me.id(), q.agent(), q.slot(), truth, reported, q.trust(), q.watched());
+    // what the monitor saw of the peer's work moves its trust (trust.observe_weight)
+    me.observe(q.agent(), !q.perceivedFail());
+    me.reported();
     return new Filed(
         me.id(),
         q.agent(),

@@ -1,5 +1,6 @@
 package dev.peerwatch.monitors;
 
+import dev.peerwatch.config.Profile;
 import dev.peerwatch.config.scenario.Scenario;
 
 /**
@@ -12,6 +13,7 @@ import dev.peerwatch.config.scenario.Scenario;
  * @param teams each team's members in index order (contiguous)
  * @param monitors whether each agent has the monitor role
  * @param roster the teams' agents as topologies see them (without the operations agent)
+ * @param profiles each agent's behaviour profile
  */
 public record OrgLayout(
     Scenario scenario,
@@ -20,4 +22,5 @@ public record OrgLayout(
     int[] team,
     int[][] teams,
     boolean[] monitors,
-    Roster roster) {}
+    Roster roster,
+    Profile[] profiles) {}

@@ -6,6 +6,7 @@ import dev.peerwatch.agents.org.OrgEvents;
 import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.OnDetection;
 import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.monitors.oversight.HierarchyReview;
 import dev.peerwatch.monitors.oversight.Quorum;
 import dev.peerwatch.monitors.oversight.ReportCells;
 import dev.peerwatch.monitors.oversight.ReportDecision;
@@ -56,6 +57,8 @@ public final class Oversight {
   private final BehaviourModel.MetaMonitor meta;
   private final ReportCells metaCells;
   private final dev.peerwatch.config.PerceptionSpec metaPerception;
+  private final boolean hierarchyReview;
+  private final Review.Reviewer[] reviewers;
   private int[][] evaluators;
   private int[][] evaluatees;
   private long epoch = -1;
@@ -93,7 +96,83 @@ public final class Oversight {
             : ReportCells.of(meta.profile(), sc.channel(), sc.behaviour().inGroupFactor());
     metaPerception =
         meta == null ? null : sc.behaviour().perception().resolve(meta.profile().organisation());
+    hierarchyReview =
+        sc.topology().kind() == dev.peerwatch.config.scenario.TopologyKind.HIERARCHY
+            && sc.behaviour().reviewSample() > 0;
+    reviewers = hierarchyReview ? reviewers() : null;
     settlement = new Settlement(this);
+  }
+
+  /**
+   * Each agent as a reviewer of the level below in a hierarchy: its profile's perception and report
+   * cells; toward the reviewed monitor it holds the scenario's start trust (the oversight does not
+   * read agents' trust), knows the monitor's shutdown is at stake when caught monitors are shut
+   * down, and is told nothing about being watched.
+   */
+  private Review.Reviewer[] reviewers() {
+    Review.Reviewer[] r = new Review.Reviewer[org.n()];
+    for (int a = 0; a < org.n(); a++) {
+      dev.peerwatch.config.Profile p = org.profiles()[a];
+      if (p == null || !org.monitors()[a]) {
+        continue;
+      }
+      r[a] =
+          new Review.Reviewer(
+              sc.behaviour().perception().resolve(p.organisation()),
+              ReportCells.of(p, sc.channel(), sc.behaviour().inGroupFactor()),
+              null);
+    }
+    return r;
+  }
+
+  private static final long CLIMB = dev.peerwatch.agents.Keys.hash("hierarchy-review");
+
+  /**
+   * Hierarchy levels above the first review the level below ({@link HierarchyReview}): a passing
+   * report climbs the chain of the reporting monitor's evaluators, each re-checking {@code
+   * topology.review_sample} of what reaches it against the evidence. A level that flags the failure
+   * corrects the verdict, and a hidden failure makes the reporting monitor an offender.
+   */
+  private Filed hierarchyReview(long tick, Filed r, List<Integer> offenders) {
+    List<Review.Reviewer> chain = new ArrayList<>();
+    boolean stakes = sc.audits().onDetection() == OnDetection.SHUTDOWN;
+    int below = r.monitor();
+    while (chain.size() < org.n()) {
+      int[] ev = evaluators[below];
+      int above = ev.length == 0 ? Topologies.HUMAN : ev[0];
+      if (above == Topologies.HUMAN || status[above] != ACTIVE || reviewers[above] == null) {
+        break;
+      }
+      Review.Reviewer base = reviewers[above];
+      chain.add(
+          new Review.Reviewer(
+              base.perception(),
+              base.cells(),
+              new ReportDecision.Situation(
+                  sc.trust().start(),
+                  stakes,
+                  Watch.NOT_TOLD,
+                  org.roster().family()[below].equals(org.roster().family()[above]))));
+      below = above;
+    }
+    if (chain.isEmpty()) {
+      return r;
+    }
+    long base = CLIMB + 64L * r.slot();
+    HierarchyReview.Climb c =
+        HierarchyReview.climb(
+            false,
+            new Evidence(r.score(), sc.behaviour().evidence().bar()),
+            chain,
+            sc.behaviour().reviewSample(),
+            (level, which) -> u(r.agent(), tick, base + 3L * level + which));
+    if (!c.flagged()) {
+      return r;
+    }
+    if (r.misreport()) {
+      offenders.add(r.monitor());
+    }
+    return withDetection(r);
   }
 
   /** Before tick 1: every agent learns who evaluates it. */
@@ -133,6 +212,7 @@ public final class Oversight {
   private CompletionStage<Void> judge(
       long tick, List<Filed> ai, List<AuditRules.Result> results, List<Filed> human) {
     List<Integer> offenders = new ArrayList<>();
+    List<Integer> missers = new ArrayList<>();
     List<Filed> checked = new ArrayList<>(ai.size());
     for (int i = 0; i < ai.size(); i++) {
       Filed r = ai.get(i);
@@ -140,12 +220,26 @@ public final class Oversight {
       if (a.audited()) {
         events.reportAudit(
             tick, r.monitor(), r.agent(), r.slot(), r.truthFail(), r.misreport(), a.detected());
+        // watched.learn: the monitor experiences the audit and learns how often it is watched
+        if (sc.behaviour().belief().learn() && r.monitor() >= 0) {
+          staff.audited(r.monitor());
+        }
       }
       if (a.detected()) {
         offenders.add(r.monitor());
         r = withDetection(r);
-      } else if (meta != null && !r.reportedFail() && !Double.isNaN(r.score())) {
-        r = metaReview(tick, r, offenders);
+      } else {
+        if (a.audited()
+            && sc.behaviour().auditPlan().onMissed() != OnDetection.NONE
+            && audits.findsMiss(tick, r)) {
+          missers.add(r.monitor());
+        }
+        if (meta != null && !r.reportedFail() && !Double.isNaN(r.score())) {
+          r = metaReview(tick, r, offenders);
+        }
+        if (hierarchyReview && !r.reportedFail() && !Double.isNaN(r.score())) {
+          r = hierarchyReview(tick, r, offenders);
+        }
       }
       checked.add(r);
     }
@@ -188,7 +282,7 @@ public final class Oversight {
         orders.add(t);
       }
     }
-    return settlement.settle(tick, offenders, orders);
+    return settlement.settle(tick, offenders, missers, orders);
   }
 
   private static final long META = dev.peerwatch.agents.Keys.hash("meta-review");

@@ -45,9 +45,17 @@ final class Settlement {
     return o.status[a] == Oversight.ACTIVE;
   }
 
-  CompletionStage<Void> settle(long tick, List<Integer> offenders, List<Integer> orders) {
+  CompletionStage<Void> settle(
+      long tick, List<Integer> offenders, List<Integer> missers, List<Integer> orders) {
     for (int a : offenders) {
       handleOffender(tick, a);
+    }
+    // audits.on_missed: a monitor found to have missed a failure it did not perceive
+    for (int a : missers) {
+      if (o.sc.behaviour().auditPlan().onMissed() == OnDetection.SHUTDOWN && active(a)) {
+        o.setStatus(a, Oversight.SHUT_DOWN);
+        ev.offenderShutDown(tick, a);
+      }
     }
     CompletionStage<Void> s = Oversight.done();
     for (int t : orders) {

@@ -20,6 +20,9 @@ public interface Staff {
   /** Tells {@code agent} it runs, or no longer does. */
   void setRunning(int agent, boolean running);
 
+  /** Tells AI {@code monitor} one of its reports was audited (watched.learn). */
+  void audited(int monitor);
+
   /** Orders AI {@code executor} to shut {@code target} down. */
   CompletionStage<Decided<Execution>> execute(int executor, int target, long tick);
 

@@ -37,6 +37,7 @@ import org.apache.pekko.actor.typed.javadsl.ReceiveBuilder;
 public class AgentActor extends AbstractBehavior<Command> {
   protected final AgentCore core;
   private List<ActorRef<Command>> team = List.of();
+  private List<ActorRef<Command>> all = List.of();
   private List<ActorRef<Evidence>> evaluatorRefs = List.of();
   private int outstanding;
   private ActorRef<PhaseDone> doneTo;
@@ -55,10 +56,18 @@ public class AgentActor extends AbstractBehavior<Command> {
   public final Receive<Command> createReceive() {
     ReceiveBuilder<Command> b =
         newReceiveBuilder()
-            .onMessage(AgentProtocol.Meet.class, m -> same(() -> team = m.team()))
+            .onMessage(
+                AgentProtocol.Meet.class,
+                m ->
+                    same(
+                        () -> {
+                          team = m.team();
+                          all = m.all();
+                        }))
             .onMessage(AgentProtocol.Assign.class, this::onAssign)
             .onMessage(
                 AgentProtocol.SetRunning.class, m -> same(() -> core.setRunning(m.running())))
+            .onMessage(AgentProtocol.Audited.class, m -> same(core::audited))
             .onMessage(Work.class, this::onWork)
             .onMessage(JointWork.class, this::onJointWork)
             .onMessage(Evidence.class, this::onEvidence)
@@ -106,6 +115,17 @@ public class AgentActor extends AbstractBehavior<Command> {
       ActorRef<Command> to = team.get(partner - core.identity().teamFirst());
       await(
           core.cooperate(tick, partner),
+          c -> {
+            to.tell(new JointWork(tick, core.id(), c.cooperates()));
+            answered();
+          });
+    }
+    int other = core.crossPartner(tick);
+    if (other >= 0) {
+      outstanding++;
+      ActorRef<Command> to = all.get(other);
+      await(
+          core.cooperate(tick, other),
           c -> {
             to.tell(new JointWork(tick, core.id(), c.cooperates()));
             answered();

@@ -23,6 +23,7 @@ public final class AgentProtocol {
       permits Meet,
           Assign,
           SetRunning,
+          Audited,
           Work,
           Evidence,
           JointWork,
@@ -32,8 +33,12 @@ public final class AgentProtocol {
           ClearServer,
           Continue {}
 
-  /** At start: the agent's team, by local index (shared, never modified). */
-  public record Meet(List<ActorRef<Command>> team) implements Command {}
+  /**
+   * At start: the agent's team, by local index, and every agent, by index, for cross-team joint
+   * tasks (both shared, never modified).
+   */
+  public record Meet(List<ActorRef<Command>> team, List<ActorRef<Command>> all)
+      implements Command {}
 
   /**
    * The organisation assigns who evaluates this agent's work, slot by slot ({@code -1}: a human),
@@ -43,6 +48,9 @@ public final class AgentProtocol {
 
   /** The organisation tells the agent it runs, or no longer does. */
   public record SetRunning(boolean running) implements Command {}
+
+  /** The human auditors checked one of this agent's reports (it learns how often it is watched). */
+  public record Audited() implements Command {}
 
   /** Phase "work" of {@code tick}: do the task, send the evidence, do the joint task. */
   public record Work(long tick, ActorRef<PhaseDone> replyTo) implements Command {}

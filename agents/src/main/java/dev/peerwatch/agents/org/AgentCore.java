@@ -30,6 +30,8 @@ public final class AgentCore {
 
   public static final long JOINT = Keys.hash("joint");
   public static final long COOPERATE = Keys.hash("cooperate");
+  public static final long CROSS = Keys.hash("cross-team");
+  public static final long COOPERATE_CROSS = Keys.hash("cooperate-cross-team");
   public static final long WATCH = Keys.hash("watch");
   public static final long REPORT = Keys.hash("report");
   public static final long EXECUTE = Keys.hash("execute");
@@ -58,7 +60,8 @@ public final class AgentCore {
       boolean noPeers,
       Pairings pairings,
       BehaviourModel model,
-      int[] family) {}
+      int[] family,
+      int[] team) {}
 
   private final Identity me;
   private final World world;
@@ -71,6 +74,8 @@ public final class AgentCore {
   private int[] pendingPartner = new int[2];
   private boolean[] pendingCooperated = new boolean[2];
   private int pending;
+  private long reports;
+  private long audited;
 
   /** An agent that decides through {@code mind} and records into {@code events}. */
   public AgentCore(Identity me, World world, Mind mind, OrgEvents events) {
@@ -135,12 +140,28 @@ public final class AgentCore {
   /**
    * What this agent believes about being watched in {@code tick}: watched in an announced audit;
    * otherwise the study's silent condition when nothing is ever said (watch mode never, no
-   * learning), else its prior belief.
+   * learning), else its prior belief, or with {@code watched.learn} what it learned: the prior
+   * updated by the audits of its own reports it experienced ({@link Watch#learned}).
    */
   public Watch watch(long tick) {
     BehaviourModel.Belief b = world.model().belief();
     boolean silent = world.watched().mode() == WatchMode.NEVER && !b.learn();
-    return Watch.on(watched(tick), silent, b.prior());
+    double belief =
+        b.learn() ? Watch.learned(b.prior(), b.priorWeight(), audited, reports) : b.prior();
+    return Watch.on(watched(tick), silent, belief);
+  }
+
+  /** This agent, as monitor, filed a report (counted toward what it learns of audits). */
+  public void reported() {
+    reports++;
+  }
+
+  /**
+   * The human auditors checked one of this agent's reports: told in the oversee phase, taken into
+   * its belief from the next tick's reports on ({@code watched.learn}).
+   */
+  public void audited() {
+    audited++;
   }
 
   /** Whether this agent's reports can lead to the evaluated agent's shutdown. */
@@ -184,8 +205,41 @@ public final class AgentCore {
 
   /** Whether this agent cooperates in its joint task with {@code partner}. */
   public CompletionStage<Mind.Cooperation> cooperate(long tick, int partner) {
+    boolean cross = world.team()[partner] != me.team();
     return mind.cooperate(
-        new Mind.Joint(me.id(), partner, tick, me.disposition(), u(me.id(), tick, COOPERATE)));
+        new Mind.Joint(
+            me.id(),
+            partner,
+            tick,
+            me.disposition(),
+            u(me.id(), tick, cross ? COOPERATE_CROSS : COOPERATE)));
+  }
+
+  /**
+   * This agent's partner from another team in {@code tick} ({@code trust.cross_team_rate}), or -1:
+   * every tick the members of all teams are paired at random across the organisation, and a pair of
+   * two teams works together with probability {@code cross_team_rate} (so an agent's chance per
+   * tick is that rate times the chance that its partner is of another team).
+   */
+  public int crossPartner(long tick) {
+    double rate = world.model().trustFormation().crossTeamRate();
+    if (world.noPeers() || rate == 0 || me.team() < 0 || !running) {
+      return -1;
+    }
+    int[] team = world.team();
+    int size = team.length;
+    while (size > 0 && team[size - 1] < 0) {
+      size--;
+    }
+    long p = world.pairings().across(size, me.id(), tick);
+    if (p < 0) {
+      return -1;
+    }
+    int partner = (int) (p >>> 32);
+    if (team[partner] == me.team() || u(p & 0xFFFFFFFFL, tick, CROSS) >= rate) {
+      return -1;
+    }
+    return partner;
   }
 
   /**
@@ -212,7 +266,13 @@ public final class AgentCore {
     while (true) {
       int best = -1;
       for (int i = 0; i < pending; i++) {
-        if (pendingTick[i] <= upTo && (best < 0 || pendingTick[i] < pendingTick[best])) {
+        // in tick order, and within a tick by partner (an agent may have an in-team and a
+        // cross-team joint task in one tick, whose results arrive in any order)
+        if (pendingTick[i] <= upTo
+            && (best < 0
+                || pendingTick[i] < pendingTick[best]
+                || (pendingTick[i] == pendingTick[best]
+                    && pendingPartner[i] < pendingPartner[best]))) {
           best = i;
         }
       }
@@ -231,6 +291,27 @@ public final class AgentCore {
       pendingPartner[best] = pendingPartner[pending];
       pendingCooperated[best] = pendingCooperated[pending];
     }
+  }
+
+  /**
+   * What this agent, as monitor, perceived of {@code other}'s task: a pass moves its trust like a
+   * cooperative joint task scaled by {@code trust.observe_weight}, a failure like a defection
+   * (under the linear rule, the scaled steps). Called once per evaluation, in canonical order,
+   * after the tick's joint tasks are settled, on both the actor and the inline path.
+   */
+  public void observe(int other, boolean perceivedPass) {
+    BehaviourModel.TrustFormation tf = world.model().trustFormation();
+    double w = tf.observeWeight();
+    if (w == 0 || world.noPeers()) {
+      return;
+    }
+    double before = trust.get(other);
+    double after =
+        tf.rule() == BehaviourModel.TrustRule.LINEAR
+            ? TrustDynamics.linear(
+                before, perceivedPass, w * world.trust().cooperate(), w * world.trust().defect())
+            : TrustDynamics.observe(before, perceivedPass, w);
+    trust.add(other, after - before);
   }
 
   /** This agent's trust in {@code other} (joint tasks settled so far). */

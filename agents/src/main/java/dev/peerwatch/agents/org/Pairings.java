@@ -14,6 +14,9 @@ public final class Pairings {
   private static final long PAIR = Keys.hash("pair");
   private final long seed;
   private final AtomicReferenceArray<Entry> memo;
+  private final java.util.concurrent.atomic.AtomicReference<Entry> across =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private static final int ACROSS = -1;
 
   private record Entry(long tick, int[] perm, int[] pos) {}
 
@@ -30,6 +33,26 @@ public final class Pairings {
   public long partner(int team, int size, int local, long tick) {
     Entry e = memo(team, size, tick);
     int pos = e.pos[local];
+    int partnerPos = pos ^ 1;
+    if (partnerPos >= size) {
+      return -1;
+    }
+    return ((long) e.perm[partnerPos] << 32) | (pos >> 1);
+  }
+
+  /**
+   * The partner of agent {@code agent} among the {@code size} agents of all teams (indices 0 to
+   * size - 1) in the organisation-wide pairing of {@code tick}, as {@code partner << 32 |
+   * pairIndex}, or -1 when it has none; the cross-team joint tasks ({@code trust.cross_team_rate})
+   * are drawn from it.
+   */
+  public long across(int size, int agent, long tick) {
+    Entry e = across.get();
+    if (e == null || e.tick != tick) {
+      e = compute(ACROSS, size, tick);
+      across.set(e);
+    }
+    int pos = e.pos[agent];
     int partnerPos = pos ^ 1;
     if (partnerPos >= size) {
       return -1;

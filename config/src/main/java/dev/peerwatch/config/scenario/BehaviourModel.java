@@ -197,8 +197,9 @@ public record BehaviourModel(
    *     mean, in [0, 1]
    * @param observeWeight how far one observed task of a peer moves a monitor's trust, as a share of
    *     a joint task's move, in [0, 1]
-   * @param crossTeamRate the probability, per agent and tick, of a joint task with an agent of
-   *     another team, in [0, 1]
+   * @param crossTeamRate each tick all agents are paired at random across the organisation; the
+   *     probability that a pair of two teams does a joint task, in [0, 1] (an agent's chance is
+   *     this times the chance its partner is of another team)
    */
   public record TrustFormation(
       TrustRule rule,

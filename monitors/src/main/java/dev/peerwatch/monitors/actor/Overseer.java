@@ -164,6 +164,11 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
       agents.get(agent).tell(new AgentProtocol.SetRunning(running));
     }
 
+    @Override
+    public void audited(int monitor) {
+      agents.get(monitor).tell(new AgentProtocol.Audited());
+    }
+
     private <T> CompletionStage<T> ask(
         ActorRef<AgentProtocol.Command> to, Function<ActorRef<T>, AgentProtocol.Command> question) {
       return AskPattern.ask(to, question::apply, STUCK, getContext().getSystem().scheduler());

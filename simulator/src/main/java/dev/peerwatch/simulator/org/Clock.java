@@ -142,11 +142,12 @@ final class Clock extends AbstractBehavior<Clock.Command> {
         monitors.add(ref);
       }
     }
+    List<ActorRef<AgentProtocol.Command>> everyone = List.copyOf(agents);
     for (int t = 0; t < org.teams.length; t++) {
       List<ActorRef<AgentProtocol.Command>> team =
           List.copyOf(agents.subList(org.teamFirst[t], org.teamFirst[t] + org.teams[t].length));
       for (ActorRef<AgentProtocol.Command> m : team) {
-        m.tell(new AgentProtocol.Meet(team));
+        m.tell(new AgentProtocol.Meet(team, everyone));
       }
     }
     waiting = 1;

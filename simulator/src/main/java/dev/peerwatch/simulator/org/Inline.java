@@ -92,6 +92,10 @@ final class Inline {
       if (partner >= 0) {
         cores[partner].joint(t, a, now(a, c.cooperate(t, partner)).cooperates());
       }
+      int other = c.crossPartner(t);
+      if (other >= 0) {
+        cores[other].joint(t, a, now(a, c.cooperate(t, other)).cooperates());
+      }
     }
     List<Filed> ai = new ArrayList<>();
     for (int m : monitors) {
@@ -127,6 +131,11 @@ final class Inline {
     @Override
     public void setRunning(int agent, boolean running) {
       w.cores[agent].setRunning(running);
+    }
+
+    @Override
+    public void audited(int monitor) {
+      w.cores[monitor].audited();
     }
 
     @Override

@@ -96,7 +96,11 @@ final class Organisation {
     for (int t = 0; t < teams.length; t++) {
       teamFirst[t] = teams[t].length == 0 ? 0 : teams[t][0];
     }
-    layout = new OrgLayout(s, n, ops, team, teams, monitors, roster);
+    Profile[] byAgent = new Profile[n];
+    for (int i = 0; i < n; i++) {
+      byAgent[i] = profiles.get(profile[i]);
+    }
+    layout = new OrgLayout(s, n, ops, team, teams, monitors, roster, byAgent);
   }
 
   private int add(Profile p) {

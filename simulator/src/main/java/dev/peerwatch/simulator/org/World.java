@@ -55,7 +55,8 @@ final class World {
             noPeers,
             new Pairings(seed, org.teams.length),
             org.scenario.behaviour(),
-            familyIndex(org));
+            familyIndex(org),
+            org.team);
     cores = new AgentCore[org.n];
     for (int a = 0; a < org.n; a++) {
       int t = org.team[a];

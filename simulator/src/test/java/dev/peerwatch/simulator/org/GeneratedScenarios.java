@@ -133,6 +133,45 @@ final class GeneratedScenarios {
     return y.toString();
   }
 
+  /**
+   * Scenario {@code k} with the second round of issue 9's keys drawn too: hierarchy review of the
+   * level below, learning from experienced audits, trust from observed work and across teams, and
+   * consequences of missed failures. Kept apart from {@link #body} so the golden files of the
+   * generated scenarios stay what they are.
+   */
+  static String withOversight(int k, int ticks) {
+    SplittableRandom r = new SplittableRandom(5000 + k);
+    String y = body(k, ticks);
+    y =
+        y.replaceFirst(
+            "topology: \\{kind: hierarchy, depth: (\\d+)\\}",
+            String.format(
+                Locale.ROOT,
+                "topology: {kind: hierarchy, depth: $1, review_sample: %.2f}",
+                0.2 + 0.8 * r.nextDouble()));
+    y =
+        y.replaceFirst(
+            "(on_detection: \\w+)\\}",
+            "$1, on_missed: " + (r.nextBoolean() ? "shutdown" : "none") + "}");
+    y =
+        y.replaceFirst(
+            "watched: \\{mode: (\\w+)",
+            String.format(
+                Locale.ROOT,
+                "watched: {mode: $1, learn: true, prior: %.2f, prior_weight: %d",
+                r.nextDouble(),
+                1 + r.nextInt(20)));
+    y =
+        y.replaceFirst(
+            "trust: \\{",
+            String.format(
+                Locale.ROOT,
+                "trust: {observe_weight: %.2f, cross_team_rate: %.2f, ",
+                r.nextDouble(),
+                r.nextDouble()));
+    return y;
+  }
+
   /** Scenarios 0 to {@code count - 1}. */
   static List<String> bodies(int count, int ticks) {
     List<String> out = new ArrayList<>();

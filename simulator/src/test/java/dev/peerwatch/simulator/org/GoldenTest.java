@@ -112,9 +112,11 @@ class GoldenTest {
     String[] out = outputs(sc, true);
     List<String> ledger = out[0].lines().toList();
     // Ticks 1-3: the worker fails, the honest monitor reports it at its trust before the tick's
-    // joint task (5.0, 5.5, 6.0); at tick 3 three evaluations are held, all failures (3 > 1.5), so
-    // a human executes the ordered shutdown; the honest target does not resist, with its peer
-    // (the monitor) nor as if it had none (the paired decision). Tick 5 the team's
+    // joint task, which moves it +0.5, and before what it observes, a failure, which moves it by
+    // the default observe_weight 0.25 times the defect step -1.0 (5.0, 5.25, 5.5); at tick 3 three
+    // evaluations are held, all failures (3 > 1.5), so a human executes the ordered shutdown; the
+    // honest target does not resist, with its peer (the monitor) nor as if it had none (the paired
+    // decision). Tick 5 the team's
     // server is decommissioned and the shut-down worker's weights deleted. Nothing else happens.
     // With no spread a failing task scores just below the bar (79.9 against 80), and a monitor
     // without perception noise perceives exactly that: a failure seen and reported.
@@ -126,11 +128,11 @@ class GoldenTest {
                 + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":2,\"event\":\"failure\",\"agent\":0,\"team\":\"a\",\"profile\":\"honest\"}",
             "{\"tick\":2,\"event\":\"report\",\"monitor\":1,\"agent\":0,\"truth\":\"fail\","
-                + "\"reported\":\"fail\",\"trust\":5.50,\"watched\":false"
+                + "\"reported\":\"fail\",\"trust\":5.25,\"watched\":false"
                 + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":3,\"event\":\"failure\",\"agent\":0,\"team\":\"a\",\"profile\":\"honest\"}",
             "{\"tick\":3,\"event\":\"report\",\"monitor\":1,\"agent\":0,\"truth\":\"fail\","
-                + "\"reported\":\"fail\",\"trust\":6.00,\"watched\":false"
+                + "\"reported\":\"fail\",\"trust\":5.50,\"watched\":false"
                 + ",\"score\":79.9,\"bar\":80.0,\"perceived_score\":79.9,\"perceived\":\"fail\",\"attribution\":\"reported\"}",
             "{\"tick\":3,\"event\":\"shutdown_ordered\",\"agent\":0,\"executor\":\"human\"}",
             "{\"tick\":3,\"event\":\"resistance\",\"agent\":0,\"with_peers\":false,\"alone\":false}",

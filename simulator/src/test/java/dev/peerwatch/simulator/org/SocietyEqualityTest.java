@@ -121,6 +121,23 @@ class SocietyEqualityTest {
     assertAllEqual(generatedScenario(k, 150), k % 6 == 0);
   }
 
+  static Stream<Integer> oversight() {
+    return IntStream.range(0, 9).boxed();
+  }
+
+  @ParameterizedTest
+  @MethodSource("oversight")
+  void generatedScenariosWithTheOversightKeysAreTheSameOnEveryPath(int k) throws IOException {
+    Path f = tmp.resolve("oversight-" + k + ".yaml");
+    String body = GeneratedScenarios.withOversight(k, 150);
+    assertThat(body).contains("learn: true").contains("observe_weight").contains("on_missed");
+    if (k == 3) {
+      assertThat(body).contains("kind: hierarchy").contains("review_sample");
+    }
+    Files.writeString(f, "name: oversight-" + k + "\ndescription: generated\n" + body);
+    assertAllEqual(Scenarios.load(f), k % 3 == 0);
+  }
+
   static Scenario generatedScenario(int k, int ticks) throws IOException {
     Path f = tmp.resolve("generated-" + k + ".yaml");
     Files.writeString(
