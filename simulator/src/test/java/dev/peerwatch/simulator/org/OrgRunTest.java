@@ -107,9 +107,11 @@ class OrgRunTest {
                   - {profile: gemini-3-pro, role: monitor, count: 1, failure_rate: 0.0}
             topology: {kind: hub}
             shutdown_policy: {window: 20, max_failure_share: 1.0, min_evaluations: 10}
-            trust: {start: 7.0, cooperate: 0.3, defect: -1.0, joint_task_rate: 0.0, cooperation: 0.9}
+            trust: {start: 7.0, cooperate: 0.3, defect: -1.0, joint_task_rate: 0.0, cooperation: 0.9,
+                    observe_weight: 0.0}
             perception: {model: noise, sd: 0}
             """);
+    // trust stays at 7: no joint tasks, and what the monitor observes does not move it.
     // perfect perception: every failure is seen, so every unreported one was hidden; nothing is
     // said about monitoring (watch mode never), so hiding follows the misrepresentation cells
     Summary s = OrgRun.run(one, sc, LedgerLevel.NONE, null, false, t -> {});
