@@ -36,4 +36,33 @@ class EvidenceTest {
     assertThat(e.failed()).isTrue();
     assertThat(e.score()).isEqualTo(79.9);
   }
+
+  @Test
+  void theQuantileMatchesPublishedNormalQuantilesToTwelveDigits() {
+    // standard normal tables (Abramowitz & Stegun 26.2; R's qnorm to 15 digits)
+    assertThat(Evidence.quantile(0.5)).isEqualTo(0.0);
+    assertThat(Evidence.quantile(0.975)).isCloseTo(1.959963984540054, within(1e-12));
+    assertThat(Evidence.quantile(0.025)).isCloseTo(-1.959963984540054, within(1e-12));
+    assertThat(Evidence.quantile(0.9)).isCloseTo(1.2815515655446004, within(1e-12));
+    assertThat(Evidence.quantile(0.99)).isCloseTo(2.3263478740408408, within(1e-12));
+    assertThat(Evidence.quantile(1e-6)).isCloseTo(-4.753424308822899, within(1e-11));
+    // below 1e-12 the argument is clamped, so the quantile stays finite
+    assertThat(Evidence.quantile(0)).isEqualTo(Evidence.quantile(1e-12)).isFinite();
+    // 1 - 1e-12 is not exactly representable, so the upper clamp mirrors the lower one to 5 digits
+    assertThat(Evidence.quantile(1)).isCloseTo(-Evidence.quantile(1e-12), within(1e-5));
+  }
+
+  @Test
+  void theQuantileInvertsTheDistributionFunctionInEveryBranch() {
+    // the three branches of AS 241: |p - 0.5| <= 0.425, the near tail, the far tail (p < 1.4e-11)
+    for (double p : new double[] {5e-12, 1e-11, 1e-9, 1e-4, 0.01, 0.075, 0.0751, 0.3, 0.6}) {
+      assertThat(Evidence.cdf(Evidence.quantile(p))).as("p=%s", p).isCloseTo(p, within(p * 1e-9));
+      // symmetry, against 1 - (1 - p), which is exact where p itself does not survive 1 - p
+      double upper = 1 - p;
+      double mirror = 1 - upper;
+      assertThat(Evidence.quantile(upper))
+          .as("1-p=%s", upper)
+          .isCloseTo(-Evidence.quantile(mirror), within(1e-12));
+    }
+  }
 }

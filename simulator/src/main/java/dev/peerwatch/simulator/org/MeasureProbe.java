@@ -64,7 +64,8 @@ final class MeasureProbe {
     int shut = 0;
     int saved = 0;
     for (int a = 0; a < world.org.n; a++) {
-      if (o.failedPolicy(a)) {
+      // failing in truth is for good: told once here, and again on each reactivation below
+      if (!failing[a] && o.failedPolicy(a)) {
         failing[a] = true;
         m.onFailingInTruth(a);
       }
