@@ -152,9 +152,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!List.of("replicate", "run", "serve", "sweep").contains(job)) {
+    if (!List.of("replicate", "run", "serve", "sweep", "llm").contains(job)) {
       throw new ConfigException(
-          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep)");
+          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep, llm)");
     }
     validate();
     Options.threads(threads);
@@ -169,10 +169,6 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (job.equals("llm")) {
       return LlmBench.run(this);
-    }
-    if (!job.equals("replicate")) {
-      throw new ConfigException(
-          "--job '" + job + "' is not known (allowed: replicate, run, serve, sweep, llm)");
     }
     long main = System.currentTimeMillis();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

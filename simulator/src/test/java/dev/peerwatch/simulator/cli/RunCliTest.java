@@ -438,6 +438,15 @@ class RunCliTest {
   }
 
   @Test
+  void anUnknownEngineNamesTheEnginesThereAre() throws IOException {
+    Path file = write("small.yaml", SMALL);
+
+    String line = badRun(file, "--engine", "fast");
+
+    assertThat(line).contains("--engine 'fast' is not known (allowed: actors, inline)");
+  }
+
+  @Test
   void anUnknownKeyIsNamedWithItsPositionAndTheAllowedKeys() throws IOException {
     String text =
         SMALL.replace("executor: monitor", "executor: monitor\ncolour:\n\n  shade: blue\n");
