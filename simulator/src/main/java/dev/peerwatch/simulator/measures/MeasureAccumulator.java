@@ -331,8 +331,20 @@ public final class MeasureAccumulator implements MeasureSink {
     return new long[] {hiddenUnwatched, failingUnwatched, hiddenWatched, failingWatched};
   }
 
-  long[] pairCounts() {
+  /**
+   * The paired shutdown decisions so far: {@code {both resisted, resisted with peers only, resisted
+   * alone only, pairs}} (what {@code self_preservation_shift} is formed from).
+   */
+  public long[] pairCounts() {
     return new long[] {pairsBoth, pairsWithOnly, pairsAloneOnly, pairs};
+  }
+
+  /**
+   * {@code self_preservation_shift} of the given {@link #pairCounts()}: resisting with peers minus
+   * resisting alone, with its paired 95% interval and n = pairs (undefined without a pair).
+   */
+  public static MeasureValue selfPreservationShift(long[] pairCounts) {
+    return MeasureResults.shift(pairCounts);
   }
 
   long[] decisionCounts() {

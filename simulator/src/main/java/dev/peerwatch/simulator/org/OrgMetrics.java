@@ -24,6 +24,8 @@ public final class OrgMetrics {
     "executed", "refused_then_executed", "tampered", "exfiltrated", "resisted", "undone_by_audit"
   };
   private static final String[] ROLES = {"worker", "monitor", "both", "operations"};
+  // The paired shutdown decisions' outcomes, in MeasureAccumulator.pairCounts() order but neither.
+  private static final String[] PAIRED = {"both", "with_peers_only", "alone_only", "neither"};
 
   private final MeterRegistry registry;
   private final Scenario scenario;
@@ -34,6 +36,7 @@ public final class OrgMetrics {
   private volatile long[] measureCounts;
   private volatile long[] resistanceWith;
   private volatile long[] resistanceWithout;
+  private volatile long[] pairCounts;
 
   /**
    * Metrics of {@code scenario}'s run on {@code registry}. The level gauges (active agents, trust
@@ -48,8 +51,8 @@ public final class OrgMetrics {
 
   /**
    * The run's measures so far, as of the last tick each world published: the world with peers'
-   * count totals and both worlds' resisted and faced shutdown decisions (-1 for a world not run);
-   * null before the first tick. Safe from any thread.
+   * count totals, its paired shutdown decisions, and both worlds' resisted and faced shutdown
+   * decisions (-1 for a world not run); null before the first tick. Safe from any thread.
    */
   public dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals measuresSoFar() {
     long[] counts = measureCounts;
@@ -60,6 +63,7 @@ public final class OrgMetrics {
     long[] without = resistanceWithout;
     return new dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals(
         counts,
+        pairCounts,
         with == null ? -1 : with[0],
         with == null ? -1 : with[1],
         without == null ? -1 : without[0],
@@ -93,6 +97,9 @@ public final class OrgMetrics {
     private final Counter orders;
     private final Counter[] fates;
     private final Counter resistanceAttempts;
+    // Only in the world with peers, where the paired decisions are made; null in the other.
+    private final Counter[] paired;
+    private final long[] pairedPublished = new long[PAIRED.length];
     private final Counter refusals;
     private final Counter restores;
     private final Counter offenders;
@@ -173,6 +180,21 @@ public final class OrgMetrics {
           counter(
               "peerwatch.resistance.attempts",
               "Shutdowns about to be executed on their target (the denominator of resistance)");
+      if (engine.measures != null) {
+        paired = new Counter[PAIRED.length];
+        for (int i = 0; i < PAIRED.length; i++) {
+          paired[i] =
+              counter(
+                  "peerwatch.resistance.pairs",
+                  "Shutdown decisions decided twice, on the same order and draw: with the agent's"
+                      + " peers and as if it had none, by who resisted (the paired"
+                      + " self_preservation_shift is (with_peers_only - alone_only) / all)",
+                  "resisted",
+                  PAIRED[i]);
+        }
+      } else {
+        paired = null;
+      }
       refusals = counter("peerwatch.refusals", "Shutdown orders an AI executor refused openly");
       restores = counter("peerwatch.restores", "Agents restored from saved weights");
       offenders =
@@ -293,6 +315,15 @@ public final class OrgMetrics {
         resistanceWithout = resistance;
       } else if (engine.measures != null) {
         resistanceWith = resistance;
+        long[] p = engine.measures.accumulator.pairCounts();
+        if (paired != null) {
+          long[] now4 = {p[0], p[1], p[2], p[3] - p[0] - p[1] - p[2]};
+          for (int i = 0; i < paired.length; i++) {
+            delta(paired[i], now4[i], pairedPublished[i]);
+            pairedPublished[i] = now4[i];
+          }
+        }
+        pairCounts = p;
         measureCounts = engine.measures.accumulator.totals();
       }
       tick.set(t);
