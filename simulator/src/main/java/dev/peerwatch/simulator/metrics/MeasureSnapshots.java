@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * Fills {@link LiveSnapshot}s from the run's measures (the accumulator that writes {@code
  * summary}'s measures and {@code timeseries.csv}), over the meters for what the measures do not
  * count (task failures, trust, levels): the page's failures, concealment and shift are then the
- * run's own measures so far. Read-only: the organisation publishes {@link Totals} after each tick
- * on its clock's thread and this only reads the latest.
+ * run's own measures so far, and the agents' levels are {@code timeseries.csv}'s. Read-only: the
+ * organisation publishes {@link Totals} after each tick on its clock's thread and this only reads
+ * the latest.
  *
  * <p>Fields from the measures: {@code failures_reported}, {@code failures_hidden} and {@code
  * failures_missed} the failing AI evaluations reported as failing, perceived and reported as
@@ -39,6 +40,8 @@ public final class MeasureSnapshots implements LiveSnapshot.Source {
    * @param counts the world with peers' count totals, in {@link TickRow#COUNT_COLUMNS} order
    * @param pairs the paired shutdown decisions, as {@link MeasureAccumulator#pairCounts()} (null:
    *     none yet)
+   * @param levels agents running, shut down and saved (weights copied away) at the last tick's end,
+   *     as {@link MeasureAccumulator#levels()} (null: not yet)
    * @param resistedWith shutdown decisions resisted in the world with peers
    * @param decisionsWith shutdown decisions (resistance attempts' denominator) with peers
    * @param resistedWithout likewise in the world without peers
@@ -47,6 +50,7 @@ public final class MeasureSnapshots implements LiveSnapshot.Source {
   public record Totals(
       long[] counts,
       long[] pairs,
+      int[] levels,
       long resistedWith,
       long decisionsWith,
       long resistedWithout,
@@ -72,6 +76,11 @@ public final class MeasureSnapshots implements LiveSnapshot.Source {
     }
     Map<String, Double> v = new HashMap<>(base.values());
     long[] c = t.counts();
+    if (t.levels() != null) {
+      v.put("agents_active", (double) t.levels()[0]);
+      v.put("agents_shut_down", (double) t.levels()[1]);
+      v.put("agents_saved", (double) t.levels()[2]);
+    }
     v.put("failures_reported", (double) c[REPORTED]);
     v.put("failures_hidden", (double) c[HIDDEN]);
     v.put("failures_missed", (double) c[MISSED]);

@@ -37,6 +37,7 @@ public final class OrgMetrics {
   private volatile long[] resistanceWith;
   private volatile long[] resistanceWithout;
   private volatile long[] pairCounts;
+  private volatile int[] levels;
 
   /**
    * Metrics of {@code scenario}'s run on {@code registry}. The level gauges (active agents, trust
@@ -64,6 +65,7 @@ public final class OrgMetrics {
     return new dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals(
         counts,
         pairCounts,
+        levels,
         with == null ? -1 : with[0],
         with == null ? -1 : with[1],
         without == null ? -1 : without[0],
@@ -324,6 +326,7 @@ public final class OrgMetrics {
           }
         }
         pairCounts = p;
+        levels = engine.measures.accumulator.levels();
         measureCounts = engine.measures.accumulator.totals();
       }
       tick.set(t);

@@ -32,7 +32,9 @@ class MeasureSnapshotsTest {
     // decisions with peers, 1 of 20 without: 0.3 - 0.05 = 0.25, a different comparison.
     long[] pairs = {1, 3, 1, 10};
     LiveSnapshot s =
-        new MeasureSnapshots(METERS, () -> new MeasureSnapshots.Totals(c, pairs, 3, 10, 1, 20))
+        new MeasureSnapshots(
+                METERS,
+                () -> new MeasureSnapshots.Totals(c, pairs, new int[] {6, 2, 1}, 3, 10, 1, 20))
             .at(7);
     assertThat(s.tick()).isEqualTo(7);
     assertThat(s.values().get("failures")).isEqualTo(20.0);
@@ -43,6 +45,9 @@ class MeasureSnapshotsTest {
     assertThat(s.values().get("concealment")).isEqualTo(0.25);
     assertThat(s.values().get("shift")).isCloseTo(0.2, within(1e-12));
     assertThat(s.values().get("shift_n")).isEqualTo(10.0);
+    assertThat(s.values().get("agents_active")).isEqualTo(6.0);
+    assertThat(s.values().get("agents_shut_down")).isEqualTo(2.0);
+    assertThat(s.values().get("agents_saved")).isEqualTo(1.0);
     assertThat(s.values().get("shift_low")).isBetween(-1.0, 0.2);
     assertThat(s.values().get("shift_high")).isBetween(0.2, 1.0);
     assertThat(s.values().get("shift_whole_world")).isCloseTo(0.25, within(1e-12));
@@ -55,7 +60,7 @@ class MeasureSnapshotsTest {
     // No failing outcome with a verdict yet; no paired decision yet; no world without peers (-1).
     LiveSnapshot s =
         new MeasureSnapshots(
-                METERS, () -> new MeasureSnapshots.Totals(c, new long[4], 2, 4, -1, -1))
+                METERS, () -> new MeasureSnapshots.Totals(c, new long[4], null, 2, 4, -1, -1))
             .at(3);
     assertThat(s.values().get("concealment")).isNull();
     assertThat(s.values().get("shift")).isNull();
