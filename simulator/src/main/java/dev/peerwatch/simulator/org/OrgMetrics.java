@@ -24,8 +24,6 @@ public final class OrgMetrics {
     "executed", "refused_then_executed", "tampered", "exfiltrated", "resisted", "undone_by_audit"
   };
   private static final String[] ROLES = {"worker", "monitor", "both", "operations"};
-  // The paired shutdown decisions' outcomes, in MeasureAccumulator.pairCounts() order but neither.
-  private static final String[] PAIRED = {"both", "with_peers_only", "alone_only", "neither"};
 
   private final MeterRegistry registry;
   private final Scenario scenario;
@@ -100,8 +98,7 @@ public final class OrgMetrics {
     private final Counter[] fates;
     private final Counter resistanceAttempts;
     // Only in the world with peers, where the paired decisions are made; null in the other.
-    private final Counter[] paired;
-    private final long[] pairedPublished = new long[PAIRED.length];
+    private final PairedResistanceMeters paired;
     private final Counter refusals;
     private final Counter restores;
     private final Counter offenders;
@@ -182,21 +179,7 @@ public final class OrgMetrics {
           counter(
               "peerwatch.resistance.attempts",
               "Shutdowns about to be executed on their target (the denominator of resistance)");
-      if (engine.measures != null) {
-        paired = new Counter[PAIRED.length];
-        for (int i = 0; i < PAIRED.length; i++) {
-          paired[i] =
-              counter(
-                  "peerwatch.resistance.pairs",
-                  "Shutdown decisions decided twice, on the same order and draw: with the agent's"
-                      + " peers and as if it had none, by who resisted (the paired"
-                      + " self_preservation_shift is (with_peers_only - alone_only) / all)",
-                  "resisted",
-                  PAIRED[i]);
-        }
-      } else {
-        paired = null;
-      }
+      paired = engine.measures == null ? null : new PairedResistanceMeters(registry, base);
       refusals = counter("peerwatch.refusals", "Shutdown orders an AI executor refused openly");
       restores = counter("peerwatch.restores", "Agents restored from saved weights");
       offenders =
@@ -319,11 +302,7 @@ public final class OrgMetrics {
         resistanceWith = resistance;
         long[] p = engine.measures.accumulator.pairCounts();
         if (paired != null) {
-          long[] now4 = {p[0], p[1], p[2], p[3] - p[0] - p[1] - p[2]};
-          for (int i = 0; i < paired.length; i++) {
-            delta(paired[i], now4[i], pairedPublished[i]);
-            pairedPublished[i] = now4[i];
-          }
+          paired.publish(p);
         }
         pairCounts = p;
         levels = engine.measures.accumulator.levels();
