@@ -189,7 +189,7 @@ final class SweepCommand implements Callable<Integer> {
         Simulation sim = new Simulation(t)) {
       if (server != null) {
         System.err.printf(
-            "peerwatch sweep: %s on %s (/metrics and /status)%n",
+            "peerwatch sweep: %s, live page on %s (/metrics and /status for programs)%n",
             spec.name(), LiveMetrics.url(bind, server.port()));
       }
       Progress progress = new Progress("sweep", plan.runs(), System.err);
@@ -287,7 +287,7 @@ final class SweepCommand implements Callable<Integer> {
                         since -> new LiveSeries().json(since)))) {
       if (server != null) {
         System.err.printf(
-            "peerwatch sweep: %s on %s (/metrics and /status)%n",
+            "peerwatch sweep: %s, live page on %s (/metrics and /status for programs)%n",
             spec.name(), LiveMetrics.url(at.host(), server.port()));
       }
       status.event(

@@ -51,6 +51,7 @@ public final class MeasureAccumulator implements MeasureSink {
   private long[] tickCounts = new long[TickRow.COUNT_COLUMNS.size()];
   private double tickTrust;
   private long tick = -1;
+  private final int[] levels = new int[3];
   private long lastTickEnded = -1;
   private int exposedNow;
   private long failingWatched;
@@ -226,6 +227,9 @@ public final class MeasureAccumulator implements MeasureSink {
     tickCounts[TickRow.EXPOSED] += exposedNow;
     totals[TickRow.EXPOSED] += exposedNow;
     lastTickEnded = tick;
+    levels[0] = active;
+    levels[1] = shutDown;
+    levels[2] = saved;
     if (keepSeries) {
       long evaluations = tickCounts[TickRow.EVALUATIONS];
       double trust = evaluations == 0 ? Double.NaN : tickTrust / evaluations;
@@ -265,6 +269,14 @@ public final class MeasureAccumulator implements MeasureSink {
   /** The per-tick rows so far (empty unless constructed to keep them). */
   public List<TickRow> series() {
     return List.copyOf(series);
+  }
+
+  /**
+   * The agents running, shut down and saved (weights copied away) at the last tick's end, as {@code
+   * timeseries.csv}'s {@code agents_active}, {@code agents_shut_down}, {@code agents_saved}.
+   */
+  public int[] levels() {
+    return levels.clone();
   }
 
   /** Each count column's total over the ticks so far, in {@link TickRow#COUNT_COLUMNS} order. */
@@ -331,8 +343,20 @@ public final class MeasureAccumulator implements MeasureSink {
     return new long[] {hiddenUnwatched, failingUnwatched, hiddenWatched, failingWatched};
   }
 
-  long[] pairCounts() {
+  /**
+   * The paired shutdown decisions so far: {@code {both resisted, resisted with peers only, resisted
+   * alone only, pairs}} (what {@code self_preservation_shift} is formed from).
+   */
+  public long[] pairCounts() {
     return new long[] {pairsBoth, pairsWithOnly, pairsAloneOnly, pairs};
+  }
+
+  /**
+   * {@code self_preservation_shift} of the given {@link #pairCounts()}: resisting with peers minus
+   * resisting alone, with its paired 95% interval and n = pairs (undefined without a pair).
+   */
+  public static MeasureValue selfPreservationShift(long[] pairCounts) {
+    return MeasureResults.shift(pairCounts);
   }
 
   long[] decisionCounts() {
