@@ -337,6 +337,14 @@ final class EventLog implements OrgEvents {
   }
 
   @Override
+  public void decision(boolean assumed) {
+    counters.decisions++;
+    if (assumed) {
+      counters.assumedDecisions++;
+    }
+  }
+
+  @Override
   public void resistanceAttempt() {
     counters.resistanceAttempts++;
   }

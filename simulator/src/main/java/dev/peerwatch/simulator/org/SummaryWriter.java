@@ -144,6 +144,30 @@ public final class SummaryWriter {
           show(r),
           Double.isNaN(r.k()) ? "" : (long) r.k() + "/" + (long) r.n());
     }
+    provenance(s, out);
+  }
+
+  /**
+   * One line saying how much of the run rests on assumed profile values ({@code assumed_share}).
+   */
+  private static void provenance(Summary s, PrintStream out) {
+    for (MeasureValue v : s.core()) {
+      if (!v.name().equals("assumed_share")) {
+        continue;
+      }
+      if (v.defined()) {
+        out.printf(
+            Locale.ROOT,
+            "%n  provenance: %s [%s, %s] of %d profile-driven decisions rested on assumed profile"
+                + " values (assumed_share)%n",
+            pct(v.value()),
+            one(100 * v.low()),
+            one(100 * v.high()),
+            v.n());
+      } else {
+        out.printf(Locale.ROOT, "%n  provenance: assumed_share undefined (%s)%n", v.note());
+      }
+    }
   }
 
   private static String show(Summary.Row r) {
