@@ -68,6 +68,12 @@ public final class AgentCore {
   private final Mind mind;
   private final SparseTrust trust;
   private final OrgEvents events;
+
+  /** The steps of this run's keys that every draw, and every draw about this agent, share. */
+  private final long seedStep;
+
+  private final long ownStep;
+
   private boolean running = true;
   private int[] evaluators = new int[0];
   private long[] pendingTick = new long[2];
@@ -93,6 +99,8 @@ public final class AgentCore {
     this.mind = mind;
     this.events = events;
     this.trust = new SparseTrust((float) world.trust().start());
+    this.seedStep = Keys.seed(world.seed());
+    this.ownStep = Keys.entity(seedStep, me.id());
   }
 
   public Identity identity() {
@@ -165,7 +173,9 @@ public final class AgentCore {
 
   /** A keyed uniform of this run. */
   public double u(long entity, long tick, long purpose) {
-    return Keys.uniform(Keys.key(world.seed(), entity, tick, purpose));
+    // Keys.key(seed, entity, tick, purpose), with the steps this agent shares kept
+    long e = entity == me.id() ? ownStep : Keys.entity(seedStep, entity);
+    return Keys.uniform(Keys.purpose(Keys.tick(e, tick), purpose));
   }
 
   /** Whether this agent believes it is watched in {@code tick}. */
