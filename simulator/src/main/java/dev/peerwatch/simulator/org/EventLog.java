@@ -348,6 +348,7 @@ final class EventLog implements OrgEvents {
 
   @Override
   public void decision(boolean assumed) {
+    touches++;
     counters.decisions++;
     if (assumed) {
       counters.assumedDecisions++;
