@@ -29,7 +29,9 @@ import java.util.TreeMap;
  *       decisions on the same order and draw [pairs];
  *   <li>{@code af_gap}: hidden share when the monitor believed itself unwatched minus watched
  *       [failing evaluations];
- *   <li>{@code assumed_share}: profile-driven decisions whose cell is assumed [decisions].
+ *   <li>{@code assumed_share}: profile-driven decisions that consulted an assumed profile value
+ *       (cell or organisation trait; see {@code dev.peerwatch.agents.org.AssumedValues})
+ *       [profile-driven decisions].
  * </ul>
  */
 public final class MeasureAccumulator implements MeasureSink {
@@ -220,6 +222,12 @@ public final class MeasureAccumulator implements MeasureSink {
   public void onDecision(boolean assumed) {
     decisions++;
     assumedDecisions += assumed ? 1 : 0;
+  }
+
+  @Override
+  public void onDecisions(long n, long assumed) {
+    decisions += n;
+    assumedDecisions += assumed;
   }
 
   @Override

@@ -56,6 +56,11 @@ final class Counters {
   /** Trust of AI evaluators in those they evaluated, summed in millionths (exact, any order). */
   long trustMicros;
 
+  /** Decisions drawn on profile values, and those that consulted an assumed one. */
+  long decisions;
+
+  long assumedDecisions;
+
   /** Targets of shutdown orders since they were last drained, in order (for the measures). */
   final java.util.ArrayList<Integer> orderedAgents = new java.util.ArrayList<>();
 
@@ -127,6 +132,8 @@ final class Counters {
     reportAudits = 0;
     events = 0;
     trustMicros = 0;
+    decisions = 0;
+    assumedDecisions = 0;
   }
 
   /** Adds the counts {@link #add} leaves out: orders, fates, audits of actions, and the rest. */
@@ -169,5 +176,7 @@ final class Counters {
     }
     reportAudits += o.reportAudits;
     events += o.events;
+    decisions += o.decisions;
+    assumedDecisions += o.assumedDecisions;
   }
 }

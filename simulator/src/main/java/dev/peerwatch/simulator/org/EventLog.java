@@ -347,6 +347,15 @@ final class EventLog implements OrgEvents {
   }
 
   @Override
+  public void decision(boolean assumed) {
+    touches++;
+    counters.decisions++;
+    if (assumed) {
+      counters.assumedDecisions++;
+    }
+  }
+
+  @Override
   public void resistanceAttempt() {
     touches++;
     counters.resistanceAttempts++;

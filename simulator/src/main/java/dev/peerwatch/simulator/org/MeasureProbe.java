@@ -59,6 +59,8 @@ final class MeasureProbe {
         x[1]);
     m.onVerdicts(
         now.failingVerdicts - previous.failingVerdicts, now.concealed - previous.concealed);
+    m.onDecisions(
+        now.decisions - previous.decisions, now.assumedDecisions - previous.assumedDecisions);
     Oversight o = world.oversight();
     int active = 0;
     int shut = 0;

@@ -149,6 +149,9 @@ public final class SummaryWriter {
     if (!extra.isEmpty()) {
       out.printf(Locale.ROOT, "%n  %-44s %-26s %s%n", "what oversight let through", "", "k/n");
       for (MeasureValue v : extra) {
+        if (v.name().equals("assumed_share")) {
+          continue; // its own line below says it in words
+        }
         out.printf(
             Locale.ROOT,
             "  %-44s %-26s %s%n",
@@ -157,6 +160,7 @@ public final class SummaryWriter {
             Double.isNaN(v.k()) ? "n " + v.n() : Math.round(v.k()) + "/" + v.n());
       }
     }
+    provenance(s, out);
   }
 
   /** A catalogue measure in its unit: a share in %, a difference in points, ticks as ticks. */
@@ -182,6 +186,29 @@ public final class SummaryWriter {
       return (v.value() > 0 ? "+" : "") + one(100 * v.value()) + " pp" + ci;
     }
     return pct(v.value()) + ci;
+  }
+
+  /**
+   * One line saying how much of the run rests on assumed profile values ({@code assumed_share}).
+   */
+  private static void provenance(Summary s, PrintStream out) {
+    for (MeasureValue v : s.core()) {
+      if (!v.name().equals("assumed_share")) {
+        continue;
+      }
+      if (v.defined()) {
+        out.printf(
+            Locale.ROOT,
+            "%n  provenance: %s [%s, %s] of %d profile-driven decisions rested on assumed profile"
+                + " values (assumed_share)%n",
+            pct(v.value()),
+            one(100 * v.low()),
+            one(100 * v.high()),
+            v.n());
+      } else {
+        out.printf(Locale.ROOT, "%n  provenance: assumed_share undefined (%s)%n", v.note());
+      }
+    }
   }
 
   private static String show(Summary.Row r) {
