@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs a sweep: every cell its design picks over a base scenario, each replicated, all cores"
           + " at once; stoppable at any moment (Ctrl-C, kill -9) and resumable with --resume.",
-      "Writes sweep.yaml, runs.csv (one row per run), cells.csv (mean and 95% CI per cell),"
+      "Writes sweep.yaml, runs.csv (one row per run), cells.csv (mean and 95%% CI per cell),"
           + " report.html and the plots (PNG and SVG) into --out."
     })
 final class SweepCommand implements Callable<Integer> {
