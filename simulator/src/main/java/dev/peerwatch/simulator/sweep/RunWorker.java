@@ -67,7 +67,7 @@ public final class RunWorker extends AbstractBehavior<RunWorker.Task> {
 
   /** As {@link #run(Task)}, with the run's series block when {@code series} is set. */
   static Output run(Task t, boolean series) {
-    Summary s = OrgRun.batch(t.scenario(), true);
+    Summary s = OrgRun.batch(t.scenario(), true, series);
     double[] values = SweepRows.values(s);
     return new Output(
         new SweepData.Run(
