@@ -67,6 +67,16 @@ final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> 
     }
   }
 
+  /** A coordinator of {@code workers} workers, keeping no series. */
+  static Behavior<Command> create(
+      List<RunWorker.Task> tasks,
+      int workers,
+      Writer partial,
+      AtomicInteger done,
+      CompletableFuture<List<SweepData.Run>> result) {
+    return create(tasks, workers, partial, null, done, result);
+  }
+
   /**
    * A coordinator of {@code workers} workers; with {@code series} (else null), each run's series
    * block is appended there before its row reaches {@code partial}.
