@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
       "Runs a sweep: every cell its design picks over a base scenario, each replicated, all cores"
           + " at once; stoppable at any moment (Ctrl-C, kill -9) and resumable with --resume.",
       "Writes sweep.yaml, runs.csv (one row per run), cells.csv (mean and 95%% CI per cell),"
-          + " report.html and the plots (PNG and SVG) into --out."
+          + " contrasts.csv, report.html and the plots (PNG and SVG) into --out; with"
+          + " --timeseries also timeseries.csv."
     })
 final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
@@ -67,6 +68,16 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "Print no cells table, only where the files went.")
   boolean quiet;
+
+  @Option(
+      names = "--timeseries",
+      description =
+          "Also write timeseries.csv: every run's per-tick series (the columns of run's"
+              + " timeseries.csv) with the run's identity in front (run, cell, replication, seed,"
+              + " each factor's level, as in runs.csv), in run order. Resumable; with --resume on"
+              + " a sweep run without it, runs again the runs whose series are missing. Not with"
+              + " --cluster.")
+  boolean timeseries;
 
   @Mixin MetricsPortOption metricsOption;
 
@@ -126,6 +137,10 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (cluster) {
+      if (timeseries) {
+        throw new ConfigException(
+            "--timeseries cannot be used with --cluster (allowed: --timeseries on one machine)");
+      }
       return callCluster();
     }
     int t = Options.threads(threads);
@@ -200,12 +215,13 @@ final class SweepCommand implements Callable<Integer> {
                 plan,
                 out,
                 resume,
+                timeseries,
                 n -> {
                   kept.compareAndSet(-1, n);
                   done.set(n);
                   progress.update(n);
                 });
-        files = SweepOutputs.write(dir, plan, result.data());
+        files = SweepOutputs.write(dir, plan, result);
         dir.commit();
       } catch (Exception | Error e) {
         if (fresh && !Shutdown.shuttingDown()) {
