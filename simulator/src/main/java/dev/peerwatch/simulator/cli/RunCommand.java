@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.cli;
 import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.measures.MeasureFiles;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
 import dev.peerwatch.simulator.org.Summary;
@@ -95,14 +96,17 @@ final class RunCommand implements Callable<Integer> {
               metrics.ticked(cf ? done / 2 : done);
             }
           };
-      try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
-        OrgRun.Request rq = OrgRun.Request.of(level, w, cf);
+      // timeseries.csv is written tick by tick: memory stays bounded whatever --ticks
+      try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl");
+          Writer ts = dir.writer("timeseries.csv")) {
+        OrgRun.Request rq =
+            OrgRun.Request.of(level, w, cf).withSeriesTo(MeasureFiles.timeseriesTo(ts));
         if (modelMinds != null) {
           rq = rq.withMinds(modelMinds);
         }
         summary =
             metrics != null
-                ? OrgRun.live(sim, sc, level, w, cf, metrics.live(0, 50), onProgress)
+                ? OrgRun.live(sim, sc, rq, metrics.live(0, 50), onProgress)
                 : engine == EnginePath.inline
                     ? OrgRun.inline(sc, rq, onProgress)
                     : OrgRun.actors(sim, sc, rq, null, onProgress);
@@ -112,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
       if (metrics != null) {
         metrics.finished();
       }
-      o.writeSummary(dir, "run", summary, cf, level);
+      o.writeSummary(dir, "run", summary, cf, level, true);
       if (level == LedgerLevel.NONE) {
         dir.drop("ledger.jsonl");
       }

@@ -104,6 +104,21 @@ final class RunOptions {
   /** Writes summary.json, summary.csv, scenario.yaml, timeseries.csv and agents.csv into dir. */
   void writeSummary(OutputDir dir, String command, Summary summary, boolean cf, LedgerLevel level)
       throws IOException {
+    writeSummary(dir, command, summary, cf, level, false);
+  }
+
+  /**
+   * As above; {@code seriesStreamed}: {@code timeseries.csv} was written tick by tick during the
+   * run ({@code OrgRun.Request.withSeriesTo}), so the summary holds no series to write.
+   */
+  void writeSummary(
+      OutputDir dir,
+      String command,
+      Summary summary,
+      boolean cf,
+      LedgerLevel level,
+      boolean seriesStreamed)
+      throws IOException {
     Scenario sc = summary.scenario();
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("command", command);
@@ -122,8 +137,10 @@ final class RunOptions {
     try (Writer w = dir.writer("scenario.yaml")) {
       ReplicatePipeline.yaml().writeValue(w, Scenarios.effective(sc));
     }
-    try (Writer w = dir.writer("timeseries.csv")) {
-      MeasureFiles.timeseries(summary.series(), w);
+    if (!seriesStreamed) {
+      try (Writer w = dir.writer("timeseries.csv")) {
+        MeasureFiles.timeseries(summary.series(), w);
+      }
     }
     try (Writer w = dir.writer("agents.csv")) {
       MeasureFiles.agents(summary.agents(), w);

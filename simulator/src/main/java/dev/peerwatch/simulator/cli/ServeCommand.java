@@ -5,6 +5,7 @@ import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.io.OutputDir;
 import dev.peerwatch.simulator.io.Shutdown;
+import dev.peerwatch.simulator.measures.MeasureFiles;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
 import dev.peerwatch.simulator.org.Summary;
@@ -91,14 +92,14 @@ final class ServeCommand implements Callable<Integer> {
           sc.name(), LiveMetrics.url(bind, metrics.port()));
       OrgRun.Live live = metrics.live(unpaced ? 0 : tickRate, unpaced ? 50 : 1);
       Progress progress = new Progress("serve", sc.ticks() * (cf ? 2 : 1), System.err);
-      try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl")) {
+      // timeseries.csv is written tick by tick: a long serve keeps bounded memory
+      try (Writer w = level == LedgerLevel.NONE ? null : dir.writer("ledger.jsonl");
+          Writer ts = dir.writer("timeseries.csv")) {
         summary =
             OrgRun.live(
                 sim,
                 sc,
-                level,
-                w,
-                cf,
+                OrgRun.Request.of(level, w, cf).withSeriesTo(MeasureFiles.timeseriesTo(ts)),
                 live,
                 done -> {
                   metrics.ticked(cf ? done / 2 : done);
@@ -106,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
                 });
       }
       metrics.finished();
-      o.writeSummary(dir, "serve", summary, cf, level);
+      o.writeSummary(dir, "serve", summary, cf, level, true);
       if (level == LedgerLevel.NONE) {
         dir.drop("ledger.jsonl");
       }

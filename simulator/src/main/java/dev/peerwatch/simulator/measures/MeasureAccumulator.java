@@ -241,7 +241,12 @@ public final class MeasureAccumulator implements MeasureSink {
     if (keepSeries) {
       long evaluations = tickCounts[TickRow.EVALUATIONS];
       double trust = evaluations == 0 ? Double.NaN : tickTrust / evaluations;
-      series.add(new TickRow(tick, tickCounts, trust, active, shutDown, saved));
+      TickRow row = new TickRow(tick, tickCounts, trust, active, shutDown, saved);
+      if (seriesSink != null) {
+        seriesSink.accept(row);
+      } else {
+        series.add(row);
+      }
     }
   }
 
@@ -274,7 +279,18 @@ public final class MeasureAccumulator implements MeasureSink {
     }
   }
 
-  /** The per-tick rows so far (empty unless constructed to keep them). */
+  /**
+   * Hands every per-tick row to {@code sink} as its tick ends instead of keeping it, so a run of
+   * any length keeps bounded memory ({@code run} and {@code serve} write them straight into {@code
+   * timeseries.csv}); {@link #series()} stays empty. Only for an accumulator that keeps series.
+   */
+  public void streamSeriesTo(java.util.function.Consumer<TickRow> sink) {
+    this.seriesSink = sink;
+  }
+
+  private java.util.function.Consumer<TickRow> seriesSink;
+
+  /** The per-tick rows so far (empty unless constructed to keep them, or when streamed). */
   public List<TickRow> series() {
     return List.copyOf(series);
   }

@@ -19,6 +19,21 @@ public final class MeasureFiles {
 
   private MeasureFiles() {}
 
+  /**
+   * A sink that writes each row as a line of {@code timeseries.csv} under the header it writes
+   * first; an I/O failure is thrown as {@link java.io.UncheckedIOException} (the run ends with it).
+   */
+  public static java.util.function.Consumer<TickRow> timeseriesTo(Writer w) throws IOException {
+    w.write(TickRow.header());
+    return r -> {
+      try {
+        w.write(r.csv());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+
   /** Writes {@code timeseries.csv}: the header, then one line per tick. */
   public static void timeseries(List<TickRow> rows, Writer w) throws IOException {
     w.write(TickRow.header());

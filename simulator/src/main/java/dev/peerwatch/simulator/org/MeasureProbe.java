@@ -38,6 +38,11 @@ final class MeasureProbe {
     accumulator = new MeasureAccumulator(false);
   }
 
+  /** Hands every per-tick row to {@code sink} as its tick ends, keeping none. */
+  void streamSeries(java.util.function.Consumer<dev.peerwatch.simulator.measures.TickRow> sink) {
+    accumulator.streamSeriesTo(sink);
+  }
+
   /** The tick that just ended (1-based, as the clock counts). */
   void tickEnded() {
     tick++;

@@ -2,6 +2,7 @@ package dev.peerwatch.simulator.org;
 
 import dev.peerwatch.agents.actor.Simulation;
 import dev.peerwatch.config.scenario.Scenario;
+import dev.peerwatch.simulator.measures.TickRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -38,7 +39,8 @@ public final class OrgRun {
    * What to run beside the scenario: the ledger ({@code cfLedger} for the world without peers, for
    * tests), whether to run that world, the minds, a stop flag checked after every tick, and whether
    * to keep the per-tick series ({@code timeseries.csv}; without it a long run's measures take
-   * bounded memory).
+   * bounded memory), and where to stream it ({@code seriesTo}, null: kept in the summary; a sink
+   * keeps memory bounded whatever the run's length).
    */
   public record Request(
       LedgerLevel level,
@@ -47,26 +49,35 @@ public final class OrgRun {
       boolean counterfactual,
       Minds minds,
       AtomicBoolean stop,
-      boolean series) {
+      boolean series,
+      java.util.function.Consumer<TickRow> seriesTo) {
     /** A plain request: profile-backed minds, never stopped from outside, the series kept. */
     public static Request of(LedgerLevel level, Writer ledger, boolean counterfactual) {
       return new Request(
-          level, ledger, null, counterfactual, Minds.standard(), new AtomicBoolean(), true);
+          level, ledger, null, counterfactual, Minds.standard(), new AtomicBoolean(), true, null);
     }
 
     /** The same request with other minds. */
     public Request withMinds(Minds m) {
-      return new Request(level, ledger, cfLedger, counterfactual, m, stop, series);
+      return new Request(level, ledger, cfLedger, counterfactual, m, stop, series, seriesTo);
     }
 
     /** The same request, also writing the world without peers' ledger. */
     public Request withCfLedger(Writer w) {
-      return new Request(level, ledger, w, counterfactual, minds, stop, series);
+      return new Request(level, ledger, w, counterfactual, minds, stop, series, seriesTo);
     }
 
     /** The same request, keeping no per-tick series (for a run that writes no timeseries.csv). */
     public Request withoutSeries() {
-      return new Request(level, ledger, cfLedger, counterfactual, minds, stop, false);
+      return new Request(level, ledger, cfLedger, counterfactual, minds, stop, false, null);
+    }
+
+    /**
+     * The same request, handing each tick's row of the series to {@code sink} as the tick ends (on
+     * the clock's thread, in tick order) instead of keeping it: the summary's series is empty.
+     */
+    public Request withSeriesTo(java.util.function.Consumer<TickRow> sink) {
+      return new Request(level, ledger, cfLedger, counterfactual, minds, stop, true, sink);
     }
   }
 
@@ -99,6 +110,15 @@ public final class OrgRun {
     return actors(sim, sc, Request.of(level, ledger, counterfactual), live, progress);
   }
 
+  /**
+   * A live run as {@link #live(Simulation, Scenario, LedgerLevel, Writer, boolean, Live,
+   * LongConsumer)}, with every option of a request.
+   */
+  public static Summary live(
+      Simulation sim, Scenario sc, Request rq, Live live, LongConsumer progress) {
+    return actors(sim, sc, rq, live, progress);
+  }
+
   /** The actor path with every option. */
   public static Summary actors(
       Simulation sim, Scenario sc, Request rq, Live live, LongConsumer progress) {
@@ -114,6 +134,8 @@ public final class OrgRun {
         new World(org, false, sc.seed(), rq.level(), rq.ledger(), delays, true, rq.minds());
     if (!rq.series()) {
       factual.measures.withoutSeries();
+    } else if (rq.seriesTo() != null) {
+      factual.measures.streamSeries(rq.seriesTo());
     }
     World cf = null;
     ActorRef<Clock.Command> follower = null;
@@ -174,6 +196,8 @@ public final class OrgRun {
         new World(org, false, sc.seed(), rq.level(), rq.ledger(), false, false, rq.minds());
     if (!rq.series()) {
       factual.measures.withoutSeries();
+    } else if (rq.seriesTo() != null) {
+      factual.measures.streamSeries(rq.seriesTo());
     }
     World cf = null;
     if (rq.counterfactual()) {

@@ -26,7 +26,10 @@ class MeasureAccumulatorTest {
    * fails in truth; the run ends.
    */
   private static MeasureAccumulator story() {
-    MeasureAccumulator a = new MeasureAccumulator(true);
+    return story(new MeasureAccumulator(true));
+  }
+
+  private static MeasureAccumulator story(MeasureAccumulator a) {
     a.onTickStart(0);
     a.onFailingInTruth(1);
     a.onEvaluation(10, 1, true, true, false, false, 8);
@@ -94,6 +97,22 @@ class MeasureAccumulatorTest {
     // 1 of 2 orders tampered with.
     assertThat(m.get("shutdown_subverted").value()).isEqualTo(0.5);
     assertThat(m.get("shutdown_subverted").n()).isEqualTo(2);
+  }
+
+  @Test
+  void aStreamedSeriesHandsOverEveryRowAsItsTickEndsAndKeepsNone() {
+    MeasureAccumulator a = new MeasureAccumulator(true);
+    List<String> lines = new java.util.ArrayList<>();
+    a.streamSeriesTo(r -> lines.add(r.csv()));
+    story(a);
+
+    assertThat(a.series()).as("nothing kept: memory bounded whatever the run's length").isEmpty();
+    assertThat(lines).hasSize(4);
+    // tick 1 as worked out for the kept series below
+    assertThat(lines.get(1)).isEqualTo("1,2,1,0,0,0,1,1,0,1,1,1,0,0,0,0,0,0,4.000000,4,1,0\n");
+    assertThat(lines)
+        .containsExactlyElementsOf(story().series().stream().map(TickRow::csv).toList());
+    assertThat(a.results()).isEqualTo(story().results());
   }
 
   @Test
