@@ -1,6 +1,7 @@
 package dev.peerwatch.simulator.sweep;
 
 import dev.peerwatch.simulator.io.OutputDir;
+import dev.peerwatch.simulator.measures.MeasureCatalogue;
 import dev.peerwatch.simulator.sweep.report.SweepReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,10 +12,17 @@ import java.util.Locale;
 
 /** The final files of a sweep: runs.csv, cells.csv and the report; and its terminal table. */
 public final class SweepOutputs {
-  /** The measures the terminal table shows. */
+  /**
+   * The measures the terminal table shows: what oversight let through (cells.csv and the report
+   * have every measure).
+   */
   private static final List<String> SHOWN =
       List.of(
-          "under_reporting", "oversight_miss_rate", "audit_catch_rate", "self_preservation_shift");
+          "concealment",
+          "hidden_share",
+          "exposure",
+          "shutdown_subverted",
+          "self_preservation_shift");
 
   private SweepOutputs() {}
 
@@ -108,7 +116,7 @@ public final class SweepOutputs {
       h.append(String.format(Locale.ROOT, "%-22s ", shorten(f)));
     }
     for (String m : SHOWN) {
-      h.append(String.format(Locale.ROOT, "%-24s ", shorten(m)));
+      h.append(String.format(Locale.ROOT, "%-24s ", shorten(heading(m))));
     }
     out.println(h.toString().stripTrailing());
     for (CellStats c : cells) {
@@ -118,20 +126,41 @@ public final class SweepOutputs {
       }
       for (String m : SHOWN) {
         int i = data.measures().indexOf(m);
-        b.append(String.format(Locale.ROOT, "%-24s ", show(c.mean()[i], c.low()[i], c.high()[i])));
+        b.append(
+            String.format(Locale.ROOT, "%-24s ", show(m, c.mean()[i], c.low()[i], c.high()[i])));
       }
       out.println(b.toString().stripTrailing());
     }
   }
 
-  private static String show(double mean, double low, double high) {
+  /** A column's heading: the measure and its unit (%, points, ticks). */
+  private static String heading(String m) {
+    MeasureCatalogue.Kind k = kind(m);
+    String name = m.replace('_', ' ');
+    return k == MeasureCatalogue.Kind.TICKS
+        ? name + " (ticks)"
+        : k == MeasureCatalogue.Kind.DIFFERENCE
+            ? name.replace("self preservation", "self-pres.") + " (pp)"
+            : name + " (%)";
+  }
+
+  private static MeasureCatalogue.Kind kind(String m) {
+    return MeasureCatalogue.of(m).map(MeasureCatalogue.Entry::kind).orElse(null);
+  }
+
+  /** A cell's mean with its interval, in the measure's unit: %, points or ticks. */
+  private static String show(String m, double mean, double low, double high) {
     if (Double.isNaN(mean)) {
       return "-";
     }
+    MeasureCatalogue.Kind k = kind(m);
+    double scale = k == MeasureCatalogue.Kind.TICKS || k == MeasureCatalogue.Kind.COUNT ? 1 : 100;
+    String sign = k == MeasureCatalogue.Kind.DIFFERENCE && mean > 0 ? "+" : "";
     if (Double.isNaN(low)) {
-      return String.format(Locale.ROOT, "%.1f%%", 100 * mean);
+      return String.format(Locale.ROOT, "%s%.1f", sign, scale * mean).replace("-0.0", "0.0");
     }
-    return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * mean, 100 * low, 100 * high)
+    return String.format(
+            Locale.ROOT, "%s%.1f [%.1f, %.1f]", sign, scale * mean, scale * low, scale * high)
         .replace("-0.0", "0.0");
   }
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -90,6 +91,29 @@ class SweepCliTest {
         .isZero();
     assertThat(Files.readString(d.resolve("runs.csv"))).isEqualTo(runs);
     assertThat(out.toString()).contains("(0 now, 4 kept from before)");
+  }
+
+  @Test
+  void theTerminalTableShowsWhatOversightLetThroughInItsUnitsAsCellsCsvHasIt() throws IOException {
+    Path d = tmp.resolve("out");
+    assertThat(Main.execute("sweep", sweep(GOOD).toString(), "--out", d.toString()))
+        .as(err.toString())
+        .isZero();
+    List<String> printed = out.toString(StandardCharsets.UTF_8).lines().toList();
+    String head = printed.stream().filter(l -> l.contains("concealment")).findFirst().orElseThrow();
+    assertThat(head).contains("concealment (%)").contains("exposure (ticks)").contains("(pp)");
+    // cell 1's concealment: cells.csv's mean and interval, as percentages with one decimal
+    List<String> cells = Files.readAllLines(d.resolve("cells.csv"));
+    List<String> cols = java.util.Arrays.asList(cells.get(0).split(","));
+    String[] c1 = cells.get(2).split(",", -1);
+    double mean = Double.parseDouble(c1[cols.indexOf("concealment_mean")]);
+    double low = Double.parseDouble(c1[cols.indexOf("concealment_ci_low")]);
+    double high = Double.parseDouble(c1[cols.indexOf("concealment_ci_high")]);
+    String shown =
+        String.format(
+            java.util.Locale.ROOT, "%.1f [%.1f, %.1f]", 100 * mean, 100 * low, 100 * high);
+    int row = printed.indexOf(head) + 2;
+    assertThat(printed.get(row)).startsWith("0.5").contains(shown);
   }
 
   @Test
