@@ -96,7 +96,7 @@ class FaultsCliTest {
           assertThat(failureLine((String) r[1]))
               .matches(
                   java.util.regex.Pattern.quote("peerwatch run: cannot write " + d + "/")
-                      + "(ledger\\.jsonl|summary\\.json|summary\\.csv|scenario\\.yaml)"
+                      + "(ledger\\.jsonl|timeseries\\.csv|summary\\.json|summary\\.csv|scenario\\.yaml)"
                       + java.util.regex.Pattern.quote(" (no space left on device)"));
           assertThat(d).doesNotExist();
         });
