@@ -37,14 +37,9 @@ public final class SweepRunner {
   /** What a session did: the sweep's rows in run order, how many ran now and how many were kept. */
   public record Result(SweepData data, int ranNow, int resumed) {}
 
-  /**
-   * Who runs a session's tasks: the behavior of a top-level actor that hands out {@code tasks},
-   * writes each finished row with {@link #append} to {@code partial} (from one actor, so rows never
-   * interleave), counts it in {@code done}, and completes {@code result} with this session's rows.
-   */
-  public interface Dispatch {
-    /** The coordinating actor of one session. */
-    Behavior<?> coordinator(
+  /** The behavior of a session's coordinating actor (see {@link SweepDispatch#coordinator}). */
+  private interface Coordinator {
+    Behavior<?> create(
         List<RunWorker.Task> tasks,
         Writer partial,
         AtomicInteger done,
@@ -64,20 +59,32 @@ public final class SweepRunner {
         (tasks, w, done, result) -> SweepCoordinator.create(tasks, sim.threads(), w, done, result));
   }
 
+  /** Runs what remains of {@code plan} in {@code out}, handing its runs to {@code dispatch}. */
+  public static Result run(
+      SweepDispatch dispatch, SweepPlan plan, Path out, boolean resume, IntConsumer progress)
+      throws IOException {
+    return run(
+        dispatch.simulation(),
+        plan,
+        out,
+        resume,
+        progress,
+        (tasks, w, done, result) -> dispatch.coordinator(plan, tasks, w, done, result));
+  }
+
   /** Appends a finished run's row to a partial results file and flushes it. */
   public static void append(Writer partial, SweepData.Run row) throws IOException {
     partial.write(SweepRows.line(row));
     partial.flush();
   }
 
-  /** Runs what remains of {@code plan} in {@code out}, handing its tasks to {@code dispatch}. */
-  public static Result run(
+  private static Result run(
       Simulation sim,
       SweepPlan plan,
       Path out,
       boolean resume,
       IntConsumer progress,
-      Dispatch dispatch)
+      Coordinator dispatch)
       throws IOException {
     Path identity = out.resolve(IDENTITY);
     Path partial = out.resolve(PARTIAL);
@@ -122,7 +129,7 @@ public final class SweepRunner {
                 new java.io.OutputStreamWriter(
                     dev.peerwatch.simulator.io.WriteFailure.guard(partial, raw),
                     StandardCharsets.UTF_8))) {
-      sim.spawn(dispatch.coordinator(tasks, w, done, result), "sweep-" + SWEEPS.incrementAndGet());
+      sim.spawn(dispatch.create(tasks, w, done, result), "sweep-" + SWEEPS.incrementAndGet());
       fresh = Simulation.await(result, done::get, n -> progress.accept((int) n));
     }
     // Rows read back from the partial file carry the file's 6 decimals; this session's rows are
