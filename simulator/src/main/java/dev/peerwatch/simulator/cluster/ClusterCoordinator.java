@@ -115,7 +115,7 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
       tasks.forEach(t -> cells.putIfAbsent(t.cell(), t.scenario()));
       ctx.spawn(
           WorkerNode.create(
-              ctx.getSelf(), session.secret(), session.localThreads(), "", cells::get, null),
+              ctx.getSelf(), session.secret(), session.localThreads(), "", cells::get, null, null),
           "local-worker");
     }
   }

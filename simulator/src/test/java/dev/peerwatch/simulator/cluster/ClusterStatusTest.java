@@ -50,4 +50,49 @@ class ClusterStatusTest {
         .isEqualTo(10.0);
     assertThat(status.perWorker()).endsWith("+" + (n - 8) + " more");
   }
+
+  @Test
+  void theSteadyStateSpansTheFirstResultToTheLastWithThisNodesCpuPerRun() {
+    long[] wall = {0};
+    long[] cpu = {0};
+    ClusterStatus timed =
+        new ClusterStatus(
+            new PrintStream(log, true, StandardCharsets.UTF_8),
+            registry,
+            () -> wall[0],
+            () -> cpu[0]);
+    timed.joined(1, "10.0.0.2:41000", 1);
+    assertThat(timed.steady()).isNull();
+    // Start-up before the first result (9 s, 2 s of CPU) is not part of the steady state.
+    wall[0] = 9_000_000_000L;
+    cpu[0] = 2_000_000_000L;
+    timed.ran(1);
+    assertThat(timed.steady()).as("one result is no span").isNull();
+    wall[0] = 11_000_000_000L;
+    cpu[0] = 2_030_000_000L;
+    timed.ran(1);
+    wall[0] = 13_000_000_000L;
+    cpu[0] = 2_050_000_000L;
+    timed.ran(1);
+    // 2 runs after the first in 4 s: 0.5 runs/s; 50 ms of CPU over those 2 runs: 25 ms per run.
+    assertThat(timed.steady())
+        .isEqualTo(
+            "steady state: 2 runs in 4.00 s from the first result to the last (0.50 runs/s);"
+                + " this node's CPU 25.000 ms per run");
+  }
+
+  @Test
+  void withoutACpuClockTheSteadyStateHasOnlyItsRate() {
+    long[] wall = {0};
+    ClusterStatus timed =
+        new ClusterStatus(
+            new PrintStream(log, true, StandardCharsets.UTF_8), registry, () -> wall[0], () -> -1);
+    timed.joined(1, "h:1", 1);
+    timed.ran(1);
+    wall[0] = 500_000_000L;
+    timed.ran(1);
+    assertThat(timed.steady())
+        .isEqualTo(
+            "steady state: 1 runs in 0.50 s from the first result to the last (2.00 runs/s)");
+  }
 }
