@@ -52,6 +52,9 @@ public final class ClusterSweep implements SweepDispatch {
         ClusterNode.start(
             bind, "--bind", seed, "--seed-node", ClusterConfig.COORDINATOR, threads, timeoutS);
     status.listening(ClusterNode.address(sim));
+    // Digesting the jar takes a second or so: now, rather than on the coordinator's actor when the
+    // first worker asks to be admitted.
+    Fingerprint.build();
     return new ClusterSweep(sim, secret, threads, status);
   }
 
