@@ -286,7 +286,18 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
           .worker()
           .tell(
               new WorkerNode.Work(
-                  task.run(), task.cell(), task.replication(), task.scenario().seed(), yaml));
+                  task.run(),
+                  task.cell(),
+                  task.replication(),
+                  task.scenario().seed(),
+                  yaml,
+                  Secret.tag(
+                      p.session,
+                      task.run(),
+                      task.cell(),
+                      task.replication(),
+                      task.scenario().seed(),
+                      yaml)));
     }
   }
 

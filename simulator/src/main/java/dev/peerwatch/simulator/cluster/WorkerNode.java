@@ -43,8 +43,11 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   /** Not admitted, or dropped: why, as one line. */
   record Refused(String reason) implements Command, ClusterMessage {}
 
-  /** Run {@code run}; {@code scenario} is the cell's scenario YAML the first time a cell comes. */
-  record Work(int run, int cell, int replication, long seed, String scenario)
+  /**
+   * Run {@code run}; {@code scenario} is the cell's scenario YAML the first time a cell comes;
+   * {@code tag} authenticates all of it under the worker's session key.
+   */
+  record Work(int run, int cell, int replication, long seed, String scenario, String tag)
       implements Command, ClusterMessage {}
 
   /** Every run of the sweep has its row. */
@@ -218,6 +221,17 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   }
 
   private Behavior<Command> onWork(Work w) {
+    if (session == null
+        || !Secret.same(
+            Secret.tag(session, w.run(), w.cell(), w.replication(), w.seed(), w.scenario()),
+            w.tag())) {
+      // Altered in transit, or not from the coordinator: run nothing; the coordinator drops this
+      // worker and gives its runs to others.
+      coordinator.tell(
+          new ClusterCoordinator.Failed(
+              w.run(), "a run arrived with a bad tag", getContext().getSelf()));
+      return this;
+    }
     if (w.scenario() != null && !shipped.containsKey(w.cell())) {
       try {
         shipped.put(

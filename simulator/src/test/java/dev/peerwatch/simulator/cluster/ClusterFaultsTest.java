@@ -161,6 +161,67 @@ class ClusterFaultsTest {
   }
 
   @Test
+  void anInterruptedCoordinatorSaysHowManyRunsAreSavedAndLeavesNoFinalFile() throws Exception {
+    Path out = tmp.resolve("cluster");
+    Process c =
+        start(
+            "c",
+            "sweep",
+            SWEEP.toString(),
+            "--cluster",
+            "--bind",
+            "127.0.0.1:0",
+            "--threads",
+            "1",
+            "--out",
+            out.toString(),
+            "--quiet");
+    Path partial = out.resolve("runs.partial.csv");
+    awaitTrue("the coordinator's own worker has written 3 runs", () -> rows(partial) >= 1 + 3);
+    c.destroy(); // SIGTERM
+    assertThat(c.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertThat(c.exitValue()).as(log("c")).isEqualTo(143);
+    Matcher m =
+        Pattern.compile("interrupted; (\\d+) of 100 runs are saved in (\\S+) \\(exit")
+            .matcher(log("c"));
+    assertThat(m.find()).as(log("c")).isTrue();
+    // Counted when the signal came; a run finishing while the process ends may still be saved.
+    assertThat(Integer.parseInt(m.group(1))).isBetween(3, rows(partial) - 1);
+    assertThat(Path.of(m.group(2))).isEqualTo(out.toAbsolutePath().normalize());
+    assertThat(log("c")).contains("the same command with --resume runs the rest");
+    assertThat(out.resolve("runs.csv")).doesNotExist();
+    assertThat(out.resolve("cells.csv")).doesNotExist();
+    assertThat(out.resolve("sweep.yaml")).exists();
+  }
+
+  @Test
+  void anUnreachableSeedNodeIsOneLineAndLeavesNoOutput() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path out = tmp.resolve("out");
+    Process c =
+        start(
+            "c",
+            "sweep",
+            SWEEP.toString(),
+            "--cluster",
+            "--bind",
+            "127.0.0.1:0",
+            "--seed-node",
+            "127.0.0.1:" + port,
+            "--join-timeout",
+            "2",
+            "--out",
+            out.toString());
+    assertThat(c.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertOneLine(
+        c, "c", "peerwatch sweep: --seed-node 127.0.0.1:" + port + ": unreachable for 2 s");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void anUnreachableCoordinatorIsOneLine() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
