@@ -5,7 +5,8 @@
 #
 # What counts is the steady state the coordinator reports itself: the runs from its first result to
 # its last and the seconds between them (its "steady state:" line), so that neither the JVMs'
-# start-up, nor cluster formation, nor the report drawn after the last run is in the rate; and its
+# start-up, nor cluster formation, nor the report drawn after the last run is in the rate (the same
+# line gives each worker's rate over its own span, summed as a check against a late joiner); and its
 # own CPU time over that same span, per run. Its total CPU time (start-up, cluster, report
 # included) is shown apart. At a few runs per second the coordinator's CPU per run is mostly its
 # idle cost (heartbeats, gossip) spread over few runs; so a third session of ten-tick runs, one
@@ -68,16 +69,25 @@ session() {
     workers+=($!)
     pids+=($!)
   done
-  /usr/bin/time -f "%U %S" -o "$work/$tag.time" \
+  if ! /usr/bin/time -f "%U %S" -o "$work/$tag.time" \
     "${java[@]}" sweep "$work/$file" --cluster --bind "127.0.0.1:$port" --threads 0 \
-    --out "$work/$tag" --quiet >"$work/$tag.out" 2>"$work/$tag.err"
+    --out "$work/$tag" --quiet >"$work/$tag.out" 2>"$work/$tag.err"; then
+    echo "$tag: the coordinator failed:" >&2
+    cat "$work/$tag.err" >&2
+    exit 1
+  fi
   for w in "${workers[@]}"; do wait "$w" || true; done
   local steady
-  steady="$(grep -h 'steady state:' "$work/$tag.out" | sed 's/^ *//')"
+  steady="$(grep -h 'steady state:' "$work/$tag.out" | sed 's/^ *//' || true)"
+  if [[ -z "$steady" ]]; then
+    echo "$tag: the coordinator reported no steady state (fewer than two results?)" >&2
+    exit 1
+  fi
   echo "$tag: $(grep -h 'by worker:' "$work/$tag.out" | sed 's/^.*by worker: /runs by worker: /')"
   echo "$tag: $steady"
   echo "$tag: coordinator CPU in all (start-up, cluster, report) $(awk '{printf "%.1f", $1 + $2}' "$work/$tag.time") s"
   echo "$steady" | sed -E 's/.*\(([0-9.]+) runs\/s\).*/\1/' >"$work/$tag.rate"
+  echo "$steady" | sed -E 's/.*\(sum ([0-9.]+) runs\/s\).*/\1/' >"$work/$tag.sum"
 }
 
 echo "sweep: 10 cells x $reps replications = $((10 * reps)) runs of $ticks ticks; $(nproc) cores"
@@ -86,8 +96,11 @@ session bench.yaml 1 one-worker
 session bench.yaml 2 two-workers
 cmp "$work/one-worker/runs.csv" "$work/two-workers/runs.csv" &&
   echo "runs.csv: one worker = two workers (byte for byte)"
-echo "speed-up, steady state: $(paste "$work/one-worker.rate" "$work/two-workers.rate" |
-  awk '{printf "%.2fx (%s -> %s runs/s; target >= 1.7x)", $2 / $1, $1, $2}')"
+ratio() { paste "$1" "$2" | awk '{printf "%.2fx (%s -> %s runs/s; target >= 1.7x)", $2 / $1, $1, $2}'; }
+echo "speed-up, steady state (first result to last): $(ratio "$work/one-worker.rate" "$work/two-workers.rate")"
+# The same, each worker over its own span and the rates summed: a worker that joined a few seconds
+# after the other does not count as idle.
+echo "speed-up, summed per-worker rates: $(ratio "$work/one-worker.sum" "$work/two-workers.sum")"
 session tiny.yaml 1 tiny
 echo "coordinator CPU per result, results as fast as one worker makes ten-tick runs:" \
   "$(grep -ho "CPU [0-9.]* ms per run" "$work/tiny.out") at $(cat "$work/tiny.rate") runs/s"

@@ -29,7 +29,10 @@ public final class ClusterStatus {
 
   private final PrintStream log;
   private final MeterRegistry registry;
+
+  /** Per worker: runs, and the wall times of its first and last result (-1 before any). */
   private final Map<Integer, long[]> runsByWorker = new TreeMap<>();
+
   private final Map<Integer, String> where = new TreeMap<>();
   private final AtomicInteger present = new AtomicInteger();
   private final Counter requeued;
@@ -83,7 +86,7 @@ public final class ClusterStatus {
   }
 
   synchronized void joined(int worker, String from, int threads) {
-    runsByWorker.put(worker, new long[] {0});
+    runsByWorker.put(worker, new long[] {0, -1, -1});
     joinedAt.put(worker, wall.getAsLong());
     if (firstJoin < 0) {
       firstJoin = wall.getAsLong();
@@ -126,10 +129,15 @@ public final class ClusterStatus {
    * coordinator): a count, a counter looked up at admission, two clock readings.
    */
   synchronized void ran(int worker) {
-    runsByWorker.get(worker)[0]++;
+    long[] w = runsByWorker.get(worker);
     ranHere++;
     counters.get(worker).increment();
     lastResult = wall.getAsLong();
+    w[0]++;
+    w[2] = lastResult;
+    if (w[1] < 0) {
+      w[1] = lastResult;
+    }
     cpuAtLast = cpu.getAsLong();
     if (firstResult < 0) {
       firstResult = lastResult;
@@ -180,6 +188,27 @@ public final class ClusterStatus {
               Locale.ROOT,
               "; this node's CPU %.3f ms per run",
               (cpuAtLast - cpuAtFirst) / 1e6 / runs);
+    }
+    // Each worker over its own span: a worker that joined late does not dilute the others' rate.
+    double sum = 0;
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Integer, long[]> e : runsByWorker.entrySet()) {
+      long[] w = e.getValue();
+      if (w[0] >= 2 && w[2] > w[1]) {
+        double r = (w[0] - 1) / ((w[2] - w[1]) / 1e9);
+        sum += r;
+        if (parts.size() < 8) {
+          parts.add(String.format(Locale.ROOT, "w%d %.2f/s", e.getKey(), r));
+        }
+      }
+    }
+    if (!parts.isEmpty()) {
+      line +=
+          String.format(
+              Locale.ROOT,
+              "; each worker from its first result to its last: %s (sum %.2f runs/s)",
+              String.join(", ", parts),
+              sum);
     }
     return line;
   }
