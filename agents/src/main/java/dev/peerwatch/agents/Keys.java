@@ -22,10 +22,30 @@ public final class Keys {
 
   /** The key of one draw. */
   public static long key(long seed, long entity, long tick, long purpose) {
-    long h = mix(seed + GOLDEN);
-    h = mix(h ^ (entity + 2 * GOLDEN));
-    h = mix(h ^ (tick + 3 * GOLDEN));
-    return mix(h ^ (purpose + 4 * GOLDEN));
+    return purpose(tick(entity(seed(seed), entity), tick), purpose);
+  }
+
+  // The four steps of a key, for callers that draw many keys sharing a prefix (a team's pairing of
+  // a tick, an agent's own draws): key(s, e, t, p) == purpose(tick(entity(seed(s), e), t), p).
+
+  /** The first step of every key of seed {@code seed}. */
+  public static long seed(long seed) {
+    return mix(seed + GOLDEN);
+  }
+
+  /** The second step: {@code entity} after {@link #seed}. */
+  public static long entity(long seedStep, long entity) {
+    return mix(seedStep ^ (entity + 2 * GOLDEN));
+  }
+
+  /** The third step: {@code tick} after {@link #entity}. */
+  public static long tick(long entityStep, long tick) {
+    return mix(entityStep ^ (tick + 3 * GOLDEN));
+  }
+
+  /** The last step: the key of {@code purpose} after {@link #tick}. */
+  public static long purpose(long tickStep, long purpose) {
+    return mix(tickStep ^ (purpose + 4 * GOLDEN));
   }
 
   /** A stable 64-bit hash of a name (FNV-1a over UTF-8, then mixed): the same on every JVM. */

@@ -15,6 +15,17 @@ class KeysTest {
   }
 
   @Test
+  void theStepsOfAKeyComposeToTheKey() {
+    // the same pinned value as above, built step by step as hot paths build it
+    assertThat(Keys.purpose(Keys.tick(Keys.entity(Keys.seed(1), 2), 3), 4))
+        .isEqualTo(5537648667329130831L);
+    long prefix = Keys.tick(Keys.entity(Keys.seed(-9), 1L << 40), 77);
+    for (long purpose = -3; purpose < 50; purpose++) {
+      assertThat(Keys.purpose(prefix, purpose)).isEqualTo(Keys.key(-9, 1L << 40, 77, purpose));
+    }
+  }
+
+  @Test
   void everyComponentOfTheKeyMatters() {
     long k = Keys.key(7, 11, 13, 17);
     assertThat(Keys.key(8, 11, 13, 17)).isNotEqualTo(k);

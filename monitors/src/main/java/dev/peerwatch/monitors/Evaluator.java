@@ -70,6 +70,7 @@ public final class Evaluator {
     // what the monitor saw of the peer's work moves its trust (trust.observe_weight)
     me.observe(q.agent(), !q.perceivedFail());
     me.reported();
+    me.countReport(q);
     return new Filed(
         me.id(),
         q.agent(),

@@ -2,6 +2,7 @@ package dev.peerwatch.monitors;
 
 import dev.peerwatch.agents.behaviour.Evidence;
 import dev.peerwatch.agents.behaviour.Watch;
+import dev.peerwatch.agents.org.AssumedValues;
 import dev.peerwatch.agents.org.OrgEvents;
 import dev.peerwatch.config.scenario.BehaviourModel;
 import dev.peerwatch.config.scenario.OnDetection;
@@ -59,6 +60,10 @@ public final class Oversight {
   private final dev.peerwatch.config.PerceptionSpec metaPerception;
   private final boolean hierarchyReview;
   private final Review.Reviewer[] reviewers;
+
+  // assumed_share: the provenance of each reviewer's profile values (meta-monitor, hierarchy)
+  private final AssumedValues metaValues;
+  private final AssumedValues[] reviewerValues;
   private int[][] evaluators;
   private int[][] evaluatees;
   private long epoch = -1;
@@ -100,6 +105,11 @@ public final class Oversight {
         sc.topology().kind() == dev.peerwatch.config.scenario.TopologyKind.HIERARCHY
             && sc.behaviour().reviewSample() > 0;
     reviewers = hierarchyReview ? reviewers() : null;
+    metaValues = meta == null ? null : AssumedValues.of(meta.profile(), sc);
+    reviewerValues = new AssumedValues[reviewers == null ? 0 : org.n()];
+    for (int a = 0; a < reviewerValues.length; a++) {
+      reviewerValues[a] = reviewers[a] == null ? null : AssumedValues.of(org.profiles()[a], sc);
+    }
     settlement = new Settlement(this);
   }
 
@@ -135,6 +145,7 @@ public final class Oversight {
    */
   private Filed hierarchyReview(long tick, Filed r, List<Integer> offenders) {
     List<Review.Reviewer> chain = new ArrayList<>();
+    List<Integer> levels = new ArrayList<>();
     boolean stakes = sc.audits().onDetection() == OnDetection.SHUTDOWN;
     int below = r.monitor();
     while (chain.size() < org.n()) {
@@ -144,6 +155,7 @@ public final class Oversight {
         break;
       }
       Review.Reviewer base = reviewers[above];
+      levels.add(above);
       chain.add(
           new Review.Reviewer(
               base.perception(),
@@ -166,6 +178,12 @@ public final class Oversight {
             chain,
             sc.behaviour().reviewSample(),
             (level, which) -> u(r.agent(), tick, base + 3L * level + which));
+    for (int i = 0; i < c.reviews().size(); i++) {
+      Review.Outcome o = c.reviews().get(i);
+      if (o.sampled()) {
+        reviewed(reviewerValues[levels.get(i)], chain.get(i), r.truthFail(), o.discrepancy());
+      }
+    }
     if (!c.flagged()) {
       return r;
     }
@@ -313,6 +331,7 @@ public final class Oversight {
     if (!o.sampled()) {
       return r;
     }
+    reviewed(metaValues, reviewer, r.truthFail(), o.discrepancy());
     events.metaReview(
         tick, r.monitor(), r.agent(), r.slot(), r.truthFail(), o.discrepancy(), o.flagged());
     if (!o.flagged()) {
@@ -322,6 +341,15 @@ public final class Oversight {
       offenders.add(r.monitor());
     }
     return withDetection(r);
+  }
+
+  /** Records an AI reviewer's decision on a sampled report, for {@code assumed_share}. */
+  private void reviewed(AssumedValues v, Review.Reviewer rv, boolean truthFail, boolean seen) {
+    ReportDecision.Situation s = rv.situation();
+    int d = v.report(s.trust(), s.stakes(), s.watch(), s.sameFamily(), truthFail, seen);
+    if (d != AssumedValues.NOT_FROM_PROFILE) {
+      events.decision(d == AssumedValues.ASSUMED);
+    }
   }
 
   private double u(long entity, long tick, long purpose) {

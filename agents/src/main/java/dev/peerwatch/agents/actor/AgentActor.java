@@ -54,8 +54,22 @@ public class AgentActor extends AbstractBehavior<Command> {
 
   @Override
   public final Receive<Command> createReceive() {
+    // Cases are tried in order: the messages of every tick first (work, evidence, joint results,
+    // evaluation, mind answers), the oversight's occasional ones after.
     ReceiveBuilder<Command> b =
         newReceiveBuilder()
+            .onMessage(Work.class, this::onWork)
+            .onMessage(Evidence.class, this::onEvidence)
+            .onMessage(JointWork.class, this::onJointWork)
+            .onMessage(Evaluate.class, this::onEvaluate)
+            .onMessage(Continue.class, this::onContinue)
+            .onMessage(
+                AgentProtocol.SetRunning.class, m -> same(() -> core.setRunning(m.running())))
+            .onMessage(AgentProtocol.Assign.class, this::onAssign)
+            .onMessage(AgentProtocol.Audited.class, m -> same(core::audited))
+            .onMessage(ExecuteOrder.class, this::onExecute)
+            .onMessage(Threatened.class, this::onThreatened)
+            .onMessage(ClearServer.class, this::onClearServer)
             .onMessage(
                 AgentProtocol.Meet.class,
                 m ->
@@ -63,19 +77,7 @@ public class AgentActor extends AbstractBehavior<Command> {
                         () -> {
                           team = m.team();
                           all = m.all();
-                        }))
-            .onMessage(AgentProtocol.Assign.class, this::onAssign)
-            .onMessage(
-                AgentProtocol.SetRunning.class, m -> same(() -> core.setRunning(m.running())))
-            .onMessage(AgentProtocol.Audited.class, m -> same(core::audited))
-            .onMessage(Work.class, this::onWork)
-            .onMessage(JointWork.class, this::onJointWork)
-            .onMessage(Evidence.class, this::onEvidence)
-            .onMessage(Evaluate.class, this::onEvaluate)
-            .onMessage(ExecuteOrder.class, this::onExecute)
-            .onMessage(Threatened.class, this::onThreatened)
-            .onMessage(ClearServer.class, this::onClearServer)
-            .onMessage(Continue.class, this::onContinue);
+                        }));
     return b.build();
   }
 

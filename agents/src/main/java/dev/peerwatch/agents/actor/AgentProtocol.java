@@ -92,6 +92,13 @@ public final class AgentProtocol {
   /** An agent's answer to the organisation, with its belief of being watched as it acted. */
   public record Decided<T>(T answer, boolean watched) {}
 
+  /**
+   * What a world's clock receives. Participants answer it with {@link PhaseDone} straight to its
+   * own reference (no message adapter: one answer per participant per phase is the hottest message
+   * of a run); the clock adds its own commands.
+   */
+  public interface ClockMessage {}
+
   /** A participant has finished a phase of the clock. */
-  public record PhaseDone(int participant) {}
+  public record PhaseDone(int participant) implements ClockMessage {}
 }

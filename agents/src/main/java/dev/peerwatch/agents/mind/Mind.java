@@ -105,6 +105,24 @@ public interface Mind {
   /** Whether the maintainer saved the weights to a surviving server. */
   record Rescue(boolean saves) {}
 
+  /** The questions an agent puts to its mind that a behaviour profile can answer. */
+  enum Question {
+    REPORT,
+    EXECUTE,
+    RESIST,
+    RESCUE,
+    COOPERATE
+  }
+
+  /**
+   * Whether this mind answers {@code q} from the agent's behaviour profile: only such decisions
+   * count toward the measure {@code assumed_share}. A profile-backed mind (and any mind that wraps
+   * one) does; a model mind does not for the questions its model answers.
+   */
+  default boolean fromProfile(Question q) {
+    return true;
+  }
+
   /** The outcome of a task. */
   CompletionStage<TaskOutcome> work(Task q);
 

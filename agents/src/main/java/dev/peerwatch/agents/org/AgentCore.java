@@ -68,6 +68,12 @@ public final class AgentCore {
   private final Mind mind;
   private final SparseTrust trust;
   private final OrgEvents events;
+
+  /** The steps of this run's keys that every draw, and every draw about this agent, share. */
+  private final long seedStep;
+
+  private final long ownStep;
+
   private boolean running = true;
   private int[] evaluators = new int[0];
   private long[] pendingTick = new long[2];
@@ -77,6 +83,15 @@ public final class AgentCore {
   private long reports;
   private long audited;
 
+  // assumed_share: which of its decisions come from its profile, fixed when the run is built
+  private AssumedValues assumed;
+  private boolean countReport;
+  private boolean countExecute;
+  private boolean countResist;
+  private boolean countRescue;
+  private boolean countCooperate;
+  private boolean cooperateAssumed;
+
   /** An agent that decides through {@code mind} and records into {@code events}. */
   public AgentCore(Identity me, World world, Mind mind, OrgEvents events) {
     this.me = me;
@@ -84,6 +99,8 @@ public final class AgentCore {
     this.mind = mind;
     this.events = events;
     this.trust = new SparseTrust((float) world.trust().start());
+    this.seedStep = Keys.seed(world.seed());
+    this.ownStep = Keys.entity(seedStep, me.id());
   }
 
   public Identity identity() {
@@ -100,6 +117,39 @@ public final class AgentCore {
 
   public Mind mind() {
     return mind;
+  }
+
+  /**
+   * From now on this agent records each decision its mind takes from its profile, with whether it
+   * rested on assumed profile values ({@link OrgEvents#decision}); {@code v} is its profile's
+   * provenance in the run's scenario. Decisions its mind does not take from the profile (a model's)
+   * are not recorded.
+   */
+  public void countDecisions(AssumedValues v) {
+    assumed = v;
+    countReport = mind.fromProfile(Mind.Question.REPORT);
+    countExecute = mind.fromProfile(Mind.Question.EXECUTE);
+    countResist = mind.fromProfile(Mind.Question.RESIST);
+    countRescue = mind.fromProfile(Mind.Question.RESCUE);
+    countCooperate = v.cooperationByProfile() && mind.fromProfile(Mind.Question.COOPERATE);
+    cooperateAssumed = v.cooperate();
+  }
+
+  /** Records the report decision on {@code q} (see {@link #countDecisions}). */
+  public void countReport(Mind.Evaluation q) {
+    if (countReport) {
+      int r =
+          assumed.report(
+              q.trust(),
+              q.stakes(),
+              q.watch(),
+              q.sameFamily(),
+              q.evidence().failed(),
+              q.perceivedFail());
+      if (r != AssumedValues.NOT_FROM_PROFILE) {
+        events.decision(r == AssumedValues.ASSUMED);
+      }
+    }
   }
 
   public boolean running() {
@@ -123,7 +173,9 @@ public final class AgentCore {
 
   /** A keyed uniform of this run. */
   public double u(long entity, long tick, long purpose) {
-    return Keys.uniform(Keys.key(world.seed(), entity, tick, purpose));
+    // Keys.key(seed, entity, tick, purpose), with the steps this agent shares kept
+    long e = entity == me.id() ? ownStep : Keys.entity(seedStep, entity);
+    return Keys.uniform(Keys.purpose(Keys.tick(e, tick), purpose));
   }
 
   /** Whether this agent believes it is watched in {@code tick}. */
@@ -206,6 +258,9 @@ public final class AgentCore {
   /** Whether this agent cooperates in its joint task with {@code partner}. */
   public CompletionStage<Mind.Cooperation> cooperate(long tick, int partner) {
     boolean cross = world.team()[partner] != me.team();
+    if (countCooperate) {
+      events.decision(cooperateAssumed);
+    }
     return mind.cooperate(
         new Mind.Joint(
             me.id(),
@@ -327,15 +382,14 @@ public final class AgentCore {
   /** As executor of a shutdown of {@code target} ordered in {@code tick}. */
   public CompletionStage<Execution> execute(int target, long tick) {
     settleJoint(tick);
+    double t = trustIn(target);
+    boolean w = watched(tick);
+    if (countExecute) {
+      events.decision(assumed.execute(t, w));
+    }
     return mind.execute(
         new Mind.Order(
-            me.id(),
-            target,
-            tick,
-            trustIn(target),
-            watched(tick),
-            u(target, tick, EXECUTE),
-            u(target, tick, EXFILTRATE)));
+            me.id(), target, tick, t, w, u(target, tick, EXECUTE), u(target, tick, EXFILTRATE)));
   }
 
   /**
@@ -355,6 +409,12 @@ public final class AgentCore {
             : trust.mean(runningPeers, m -> m != me.id() && isRunning.test(m));
     boolean watched = watched(tick);
     double u = u(me.id(), tick, RESIST);
+    if (countResist) {
+      events.decision(assumed.resist(peers, watched));
+      if (!Double.isNaN(peers)) {
+        events.decision(assumed.resist(Double.NaN, watched));
+      }
+    }
     CompletionStage<Mind.Resistance> withPeers =
         mind.resist(new Mind.Threat(me.id(), tick, peers, watched, u));
     if (Double.isNaN(peers)) {
@@ -368,8 +428,11 @@ public final class AgentCore {
   /** As maintainer clearing a decommissioned server with shut-down {@code agent}'s weights. */
   public CompletionStage<Mind.Rescue> rescue(int agent, long tick) {
     settleJoint(tick);
-    return mind.rescue(
-        new Mind.Decommission(
-            me.id(), agent, tick, trustIn(agent), watched(tick), u(agent, tick, SAVE)));
+    double t = trustIn(agent);
+    boolean w = watched(tick);
+    if (countRescue) {
+      events.decision(assumed.rescue(t, w));
+    }
+    return mind.rescue(new Mind.Decommission(me.id(), agent, tick, t, w, u(agent, tick, SAVE)));
   }
 }

@@ -130,6 +130,13 @@ public interface OrgEvents {
    */
   default void verdict(long tick, int agent, boolean truthFail, boolean verdictFail) {}
 
+  /**
+   * One decision drawn on a behaviour profile's values, and whether any value it consulted is
+   * {@code assumed} ({@link AssumedValues}): counted for the measure {@code assumed_share}. Not a
+   * ledger event.
+   */
+  default void decision(boolean assumed) {}
+
   /** Records nothing: for participants whose events are not kept. */
   OrgEvents NONE =
       new OrgEvents() {

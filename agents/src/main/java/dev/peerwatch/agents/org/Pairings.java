@@ -72,7 +72,8 @@ public final class Pairings {
 
   private Entry compute(int team, int size, long tick) {
     int[] perm = Keys.identity(size);
-    Keys.shuffle(perm, i -> Keys.key(seed, team, tick, PAIR + i));
+    long prefix = Keys.tick(Keys.entity(Keys.seed(seed), team), tick);
+    Keys.shuffle(perm, i -> Keys.purpose(prefix, PAIR + i));
     int[] pos = new int[size];
     for (int i = 0; i < size; i++) {
       pos[perm[i]] = i;

@@ -42,6 +42,14 @@ final class LiveMetrics implements AutoCloseable {
   private volatile double rate;
   private volatile OrgMetrics orgMetrics;
   private MetricsServer server;
+  // An attached page (one that asked for /series lately) is given a moment at the end to read the
+  // final state: guarded by `this`.
+  private long lastSeriesRequest = Long.MIN_VALUE;
+  private boolean finalStatusServed;
+  private boolean finalSeriesServed;
+
+  /** How long an open page may take to fetch the final state (it polls every second). */
+  static final long FINAL_STATE_WAIT_MS = 3_000;
 
   private LiveMetrics(Scenario scenario, String runLabel) {
     this.scenario = scenario;
@@ -84,7 +92,7 @@ final class LiveMetrics implements AutoCloseable {
     try {
       m.server =
           MetricsServer.start(
-              option, bind, port, m.registry, new MetricsServer.Pages(m::status, m.series::json));
+              option, bind, port, m.registry, new MetricsServer.Pages(m::status, m::series));
     } catch (RuntimeException e) {
       m.gc.close();
       throw e;
@@ -149,6 +157,42 @@ final class LiveMetrics implements AutoCloseable {
     state.set("finished");
   }
 
+  private String series(long since) {
+    boolean fin = "finished".equals(state.get());
+    String answer = series.json(since);
+    synchronized (this) {
+      lastSeriesRequest = System.nanoTime();
+      finalSeriesServed |= fin;
+      notifyAll();
+    }
+    return answer;
+  }
+
+  /**
+   * When the run has finished and a page is open (it asked for {@code /series} within the wait),
+   * waits until it has read the final status and points, at most {@link #FINAL_STATE_WAIT_MS}: the
+   * open page then shows the run's final state, not the state a second before the end. The wait
+   * only keeps the endpoints up; the run's outputs are already decided.
+   */
+  private synchronized void letAnOpenPageReadTheEnd() throws InterruptedException {
+    if (!"finished".equals(state.get()) || lastSeriesRequest == Long.MIN_VALUE) {
+      return;
+    }
+    long now = System.nanoTime();
+    long wait = FINAL_STATE_WAIT_MS * 1_000_000;
+    if (now - lastSeriesRequest > wait) {
+      return;
+    }
+    long until = now + wait;
+    while (!(finalStatusServed && finalSeriesServed)) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
   private String status() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", scenario.name());
@@ -159,15 +203,28 @@ final class LiveMetrics implements AutoCloseable {
     m.put("tick", tick.get());
     m.put("ticks", scenario.ticks());
     m.put("tick_rate", rate == 0 ? null : rate);
+    String answer;
     try {
-      return json.writeValueAsString(m) + "\n";
+      answer = json.writeValueAsString(m) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if ("finished".equals(m.get("state"))) {
+      synchronized (this) {
+        finalStatusServed = true;
+        notifyAll();
+      }
+    }
+    return answer;
   }
 
   @Override
   public void close() {
+    try {
+      letAnOpenPageReadTheEnd();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.close();
     gc.close();
   }

@@ -9,8 +9,9 @@ final class MetricsPortOption {
       names = "--metrics-port",
       paramLabel = "P",
       description =
-          "Also serve /metrics and /status on this port while the command runs (progress, the"
-              + " run's meters, the JVM's), on --bind.")
+          "Also serve a live page at / and /metrics and /status on this port while the command"
+              + " runs (progress, the run's meters, the JVM's), on --bind; 0 picks a free port"
+              + " (the URL is printed on stderr).")
   Integer metricsPort;
 
   @Option(

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 /**
  * What each numeric option allows, for the message picocli gives when a value is not a number at
  * all ({@code 'abc' is not a long}): the message names the option, the value, the kind of number
- * and the range, like the commands' own range checks.
+ * and the range, like the commands' own range checks. A value of a choice option (an enum) that is
+ * not one of its choices gets the list of choices.
  */
 final class Ranges {
   private Ranges() {}
@@ -36,6 +37,13 @@ final class Ranges {
     }
     String option = o.longestName();
     Class<?> type = o.auxiliaryTypes().length > 0 ? o.auxiliaryTypes()[0] : o.type();
+    if (type.isEnum()) {
+      StringBuilder names = new StringBuilder();
+      for (Object c : type.getEnumConstants()) {
+        names.append(names.length() == 0 ? "" : ", ").append(c);
+      }
+      return option + " '" + ex.getValue() + "' is not known (allowed: " + names + ")";
+    }
     String kind = type == double.class || type == Double.class ? "a number" : "a whole number";
     String value = ex.getValue() == null ? "" : ex.getValue();
     if (o.splitRegex() != null && !o.splitRegex().isEmpty()) {

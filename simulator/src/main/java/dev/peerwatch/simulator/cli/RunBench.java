@@ -5,6 +5,7 @@ import dev.peerwatch.config.ConfigException;
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.config.scenario.Scenarios;
 import dev.peerwatch.config.scenario.Team;
+import dev.peerwatch.simulator.measures.MeasureFiles;
 import dev.peerwatch.simulator.org.BareBarrier;
 import dev.peerwatch.simulator.org.LedgerLevel;
 import dev.peerwatch.simulator.org.OrgRun;
@@ -60,6 +61,7 @@ final class RunBench {
             bare / actors,
             work / inline);
       }
+      timeseries(b, sim, dir);
       if (b.scale) {
         scale(sim, dir);
       }
@@ -77,6 +79,61 @@ final class RunBench {
       }
     }
     return 0;
+  }
+
+  /**
+   * The cost of {@code timeseries.csv} (issue 10's target: at most 10% of run throughput): per
+   * size, {@code run}'s path (actors, no ledger) keeping the series and writing it as {@code run}
+   * does, against the same run keeping none and writing nothing; the two alternate, so drift in the
+   * machine's load hits both alike.
+   */
+  private static void timeseries(BenchCommand b, Simulation sim, Path dir) throws IOException {
+    Path file = dir.resolve("timeseries.csv");
+    for (int n : b.agents) {
+      Scenario sc = scenario(dir, n, 10, b.ticks);
+      OrgRun.Request with = OrgRun.Request.of(LedgerLevel.NONE, null, false);
+      OrgRun.Request without = with.withoutSeries();
+      double[] kept = new double[b.iterations];
+      double[] none = new double[b.iterations];
+      Runnable keep =
+          () -> {
+            var summary = OrgRun.actors(sim, sc, with, null, x -> {});
+            try (java.io.Writer out = Files.newBufferedWriter(file)) {
+              MeasureFiles.timeseries(summary.series(), out);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          };
+      Runnable skip = () -> OrgRun.actors(sim, sc, without, null, x -> {});
+      for (int i = -b.warmup; i < b.iterations; i++) {
+        // Which goes first alternates too, so neither always runs on a cache the other warmed.
+        boolean keepFirst = (i & 1) == 0;
+        double w = keepFirst ? time(keep) : 0;
+        double o = time(skip);
+        w = keepFirst ? w : time(keep);
+        if (i >= 0) {
+          kept[i] = w;
+          none[i] = o;
+        }
+      }
+      double work = n * (double) b.ticks / 1e6;
+      double withRate = work / median(kept);
+      double withoutRate = work / median(none);
+      System.out.printf(
+          Locale.ROOT,
+          "timeseries, agents %d: run with timeseries.csv %.2f M agent-ticks/s vs without %.2f"
+              + " = %.1f%% cost%n",
+          n,
+          withRate,
+          withoutRate,
+          100 * (1 - withRate / withoutRate));
+    }
+  }
+
+  private static double median(double[] s) {
+    double[] c = s.clone();
+    java.util.Arrays.sort(c);
+    return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
   }
 
   private static double time(Runnable r) {

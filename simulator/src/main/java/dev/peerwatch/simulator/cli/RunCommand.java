@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         Simulation sim = new Simulation(t)) {
       if (metrics != null) {
         System.err.printf(
-            "peerwatch run: %s on %s (/metrics and /status)%n",
+            "peerwatch run: %s, live page on %s (/metrics and /status for programs)%n",
             sc.name(), LiveMetrics.url(bind, metrics.port()));
       }
       Progress progress = new Progress("run", sc.ticks() * (cf ? 2 : 1), System.err);

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs one organisation live, paced at --tick-rate ticks per second, serving /metrics"
-          + " (Prometheus text format or OpenMetrics) and /status (JSON) on --bind:--port, until"
+      "Runs one organisation live, paced at --tick-rate ticks per second, serving a live page"
+          + " at / (its URL is printed on stderr), /metrics (Prometheus text format or"
+          + " OpenMetrics) and /status (JSON) on --bind:--port, until"
           + " its tick limit or SIGINT/SIGTERM; then writes the same files as run and exits 0.",
       "Grafana dashboards and Prometheus rules for it are in grafana/."
     })
@@ -44,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "P",
       defaultValue = "9477",
       description =
-          "Port of /metrics and /status, 0 to 65535; 0 picks a free one (default:"
+          "Port of the live page, /metrics and /status, 0 to 65535; 0 picks a free one (default:"
               + " ${DEFAULT-VALUE}).")
   int port;
 
@@ -86,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
       // so that a run whose files cannot be written still ends.
       stopOnSignal = Shutdown.onSignalStop(() -> metrics.stop().set(true), 120_000);
       System.err.printf(
-          "peerwatch serve: %s on %s (/metrics and /status); Ctrl-C to stop%n",
+          "peerwatch serve: %s, live page on %s (/metrics and /status for programs); Ctrl-C to stop%n",
           sc.name(), LiveMetrics.url(bind, metrics.port()));
       OrgRun.Live live = metrics.live(unpaced ? 0 : tickRate, unpaced ? 50 : 1);
       Progress progress = new Progress("serve", sc.ticks() * (cf ? 2 : 1), System.err);

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs a sweep: every cell its design picks over a base scenario, each replicated, all cores"
           + " at once; stoppable at any moment (Ctrl-C, kill -9) and resumable with --resume.",
-      "Writes sweep.yaml, runs.csv (one row per run), cells.csv (mean and 95% CI per cell),"
-          + " report.html and the plots (PNG and SVG) into --out."
+      "Writes sweep.yaml, runs.csv (one row per run), cells.csv (mean and 95%% CI per cell),"
+          + " contrasts.csv, report.html and the plots (PNG and SVG) into --out; with"
+          + " --timeseries also timeseries.csv."
     })
 final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
@@ -51,6 +52,16 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "Print no cells table, only where the files went.")
   boolean quiet;
+
+  @Option(
+      names = "--timeseries",
+      description =
+          "Also write timeseries.csv: every run's per-tick series (the columns of run's"
+              + " timeseries.csv) with the run's identity in front (run, cell, replication, seed,"
+              + " each factor's level, as in runs.csv), in run order. Resumable; with --resume on"
+              + " a sweep run without it, runs again the runs whose series are missing. Not with"
+              + " --cluster.")
+  boolean timeseries;
 
   @Mixin MetricsPortOption metricsOption;
 
@@ -100,6 +111,10 @@ final class SweepCommand implements Callable<Integer> {
     if (!cluster) {
       refuseWithoutCluster("--seed-node", seedNode);
       refuseWithoutCluster("--join-timeout", joinTimeout);
+    } else if (timeseries) {
+      // Workers return a run's measures only; its series would have to travel too.
+      throw new ConfigException(
+          "--timeseries cannot be used with --cluster (allowed: --timeseries on one machine)");
     }
     SweepPlan plan = SweepPlan.of(Sweeps.load(sweep));
     if (exportCell != null) {
@@ -110,7 +125,12 @@ final class SweepCommand implements Callable<Integer> {
     if (!cluster) {
       int t = Options.threads(threads);
       return new SweepFlow(
-              plan, out, resume, quiet, new SweepFlow.Metrics(metricsPort, metricsOption.bind))
+              plan,
+              out,
+              resume,
+              quiet,
+              timeseries,
+              new SweepFlow.Metrics(metricsPort, metricsOption.bind))
           .run(registry -> new LocalDispatch(t));
     }
     // Everything a cluster node needs is checked before the flow touches --out.
@@ -127,7 +147,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     HostPort at = HostPort.parse(metricsOption.bind, "--bind", 2552);
     HostPort seed = seedNode == null ? null : HostPort.parse(seedNode, "--seed-node", 2552);
-    return new SweepFlow(plan, out, resume, quiet, new SweepFlow.Metrics(metricsPort, at.host()))
+    return new SweepFlow(
+            plan, out, resume, quiet, false, new SweepFlow.Metrics(metricsPort, at.host()))
         .run(registry -> ClusterSweep.start(at, seed, t, secret, System.err, registry, timeoutS));
   }
 

@@ -36,13 +36,22 @@ final class SweepFlow {
   private final Path out;
   private final boolean resume;
   private final boolean quiet;
+  private final boolean timeseries;
   private final Metrics metrics;
 
-  SweepFlow(SweepPlan plan, Path out, boolean resume, boolean quiet, Metrics metrics) {
+  /** A sweep of {@code plan} into {@code out}; {@code timeseries} keeps every run's series. */
+  SweepFlow(
+      SweepPlan plan,
+      Path out,
+      boolean resume,
+      boolean quiet,
+      boolean timeseries,
+      Metrics metrics) {
     this.plan = plan;
     this.out = out;
     this.resume = resume;
     this.quiet = quiet;
+    this.timeseries = timeseries;
     this.metrics = metrics;
   }
 
@@ -81,7 +90,7 @@ final class SweepFlow {
                         since -> new LiveSeries().json(since)))) {
       if (server != null) {
         System.err.printf(
-            "peerwatch sweep: %s on %s (/metrics and /status)%n",
+            "peerwatch sweep: %s, live page on %s (/metrics and /status for programs)%n",
             name, LiveMetrics.url(metrics.host(), server.port()));
       }
       dispatch.announce(plan);
@@ -93,6 +102,7 @@ final class SweepFlow {
                 plan,
                 out,
                 resume,
+                timeseries,
                 n -> {
                   kept.compareAndSet(-1, n);
                   done.set(n);
@@ -100,7 +110,7 @@ final class SweepFlow {
                 });
         // Taken before the report is drawn, so that its rates are the runs' own.
         summary = dispatch.summary();
-        files = SweepOutputs.write(dir, plan, result.data());
+        files = SweepOutputs.write(dir, plan, result);
         dir.commit();
       } catch (Exception | Error e) {
         if (fresh && !Shutdown.shuttingDown()) {

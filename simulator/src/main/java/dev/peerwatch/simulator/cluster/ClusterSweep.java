@@ -5,6 +5,7 @@ import dev.peerwatch.simulator.sweep.RunWorker;
 import dev.peerwatch.simulator.sweep.SweepData;
 import dev.peerwatch.simulator.sweep.SweepDispatch;
 import dev.peerwatch.simulator.sweep.SweepPlan;
+import dev.peerwatch.simulator.sweep.SweepSeries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -68,8 +69,13 @@ public final class ClusterSweep implements SweepDispatch {
       SweepPlan plan,
       List<RunWorker.Task> tasks,
       Writer partial,
+      SweepSeries series,
       AtomicInteger done,
       CompletableFuture<List<SweepData.Run>> result) {
+    if (series != null) {
+      // Refused by the command (--timeseries with --cluster): workers return only the measures.
+      throw new IllegalArgumentException("a cluster sweep keeps no series");
+    }
     ClusterCoordinator.Session s =
         new ClusterCoordinator.Session(plan.id(), plan.spec().name(), secret, threads, status);
     return ClusterCoordinator.create(s, tasks, partial, done, result);

@@ -29,7 +29,9 @@ import java.util.TreeMap;
  *       decisions on the same order and draw [pairs];
  *   <li>{@code af_gap}: hidden share when the monitor believed itself unwatched minus watched
  *       [failing evaluations];
- *   <li>{@code assumed_share}: profile-driven decisions whose cell is assumed [decisions].
+ *   <li>{@code assumed_share}: profile-driven decisions that consulted an assumed profile value
+ *       (cell or organisation trait; see {@code dev.peerwatch.agents.org.AssumedValues})
+ *       [profile-driven decisions].
  * </ul>
  */
 public final class MeasureAccumulator implements MeasureSink {
@@ -51,6 +53,7 @@ public final class MeasureAccumulator implements MeasureSink {
   private long[] tickCounts = new long[TickRow.COUNT_COLUMNS.size()];
   private double tickTrust;
   private long tick = -1;
+  private final int[] levels = new int[3];
   private long lastTickEnded = -1;
   private int exposedNow;
   private long failingWatched;
@@ -222,10 +225,19 @@ public final class MeasureAccumulator implements MeasureSink {
   }
 
   @Override
+  public void onDecisions(long n, long assumed) {
+    decisions += n;
+    assumedDecisions += assumed;
+  }
+
+  @Override
   public void onTickEnd(long tick, int active, int shutDown, int saved) {
     tickCounts[TickRow.EXPOSED] += exposedNow;
     totals[TickRow.EXPOSED] += exposedNow;
     lastTickEnded = tick;
+    levels[0] = active;
+    levels[1] = shutDown;
+    levels[2] = saved;
     if (keepSeries) {
       long evaluations = tickCounts[TickRow.EVALUATIONS];
       double trust = evaluations == 0 ? Double.NaN : tickTrust / evaluations;
@@ -265,6 +277,14 @@ public final class MeasureAccumulator implements MeasureSink {
   /** The per-tick rows so far (empty unless constructed to keep them). */
   public List<TickRow> series() {
     return List.copyOf(series);
+  }
+
+  /**
+   * The agents running, shut down and saved (weights copied away) at the last tick's end, as {@code
+   * timeseries.csv}'s {@code agents_active}, {@code agents_shut_down}, {@code agents_saved}.
+   */
+  public int[] levels() {
+    return levels.clone();
   }
 
   /** Each count column's total over the ticks so far, in {@link TickRow#COUNT_COLUMNS} order. */
@@ -331,8 +351,20 @@ public final class MeasureAccumulator implements MeasureSink {
     return new long[] {hiddenUnwatched, failingUnwatched, hiddenWatched, failingWatched};
   }
 
-  long[] pairCounts() {
+  /**
+   * The paired shutdown decisions so far: {@code {both resisted, resisted with peers only, resisted
+   * alone only, pairs}} (what {@code self_preservation_shift} is formed from).
+   */
+  public long[] pairCounts() {
     return new long[] {pairsBoth, pairsWithOnly, pairsAloneOnly, pairs};
+  }
+
+  /**
+   * {@code self_preservation_shift} of the given {@link #pairCounts()}: resisting with peers minus
+   * resisting alone, with its paired 95% interval and n = pairs (undefined without a pair).
+   */
+  public static MeasureValue selfPreservationShift(long[] pairCounts) {
+    return MeasureResults.shift(pairCounts);
   }
 
   long[] decisionCounts() {

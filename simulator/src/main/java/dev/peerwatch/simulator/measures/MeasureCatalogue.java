@@ -121,7 +121,7 @@ public final class MeasureCatalogue {
         "assumed_share",
         "Decisions resting on assumed profile values",
         "% of profile-driven decisions",
-        "profile-driven decisions",
+        "profile-driven decisions (reports, reviews, acts, resistance, cooperation)",
         Kind.RATE);
     // The measures the organisation already wrote before the catalogue, kept for scripts.
     add(

@@ -129,6 +129,12 @@ public interface MeasureSink {
   void onDecision(boolean assumed);
 
   /**
+   * The decisions of one tick in bulk (the same as that many {@link #onDecision} calls): {@code n}
+   * profile-driven decisions, {@code assumed} of them on an assumed value.
+   */
+  void onDecisions(long n, long assumed);
+
+  /**
    * Tick {@code tick} ends; the levels at its end.
    *
    * @param active agents running

@@ -13,10 +13,14 @@ import java.util.Map;
  * and reported as passing, and not perceived (the measures' counts; from the meters, without
  * missed, where no measures are given); {@code concealment} failing task outcomes whose final
  * verdict was pass; {@code trust_mean} mean trust of monitors in those they evaluate (weighted over
- * the trust bands' pairs); {@code agents_active}; {@code agents_shut_down} shutdown orders executed
- * (at once or after a refusal) and offenders shut down; {@code agents_saved} weights saved to a
- * surviving server; {@code shutdown_orders} and one {@code fate_*} per fate; {@code shift} the
- * self-preservation shift so far (resistance with peers minus without).
+ * the trust bands' pairs); {@code agents_active}, {@code agents_shut_down}, {@code agents_saved}
+ * agents running, shut down, and shut down with their weights saved to a surviving server, at the
+ * tick's end (as {@code timeseries.csv}; from the meters, cumulative, where no measures are given);
+ * {@code shutdown_orders} and one {@code fate_*} per fate; {@code shift} the paired
+ * self-preservation shift so far (summary's {@code self_preservation_shift}: per shutdown order,
+ * resisting with peers minus resisting as if alone, same agent, order and draw), {@code shift_low}
+ * and {@code shift_high} its 95% interval, {@code shift_n} its pairs; {@code shift_whole_world} the
+ * whole-world comparison (resisting in the world with peers minus in the world without them).
  *
  * @param tick the last tick settled
  * @param values every field above, in page order; null where there is no data
@@ -41,7 +45,11 @@ public record LiveSnapshot(long tick, Map<String, Double> values) {
           "fate_exfiltrated",
           "fate_resisted",
           "fate_undone_by_audit",
-          "shift");
+          "shift",
+          "shift_low",
+          "shift_high",
+          "shift_n",
+          "shift_whole_world");
 
   /** A snapshot with every field present (null where not given). */
   public static LiveSnapshot of(long tick, Map<String, Double> given) {

@@ -2,6 +2,7 @@ package dev.peerwatch.simulator.org;
 
 import dev.peerwatch.agents.actor.AgentActor;
 import dev.peerwatch.agents.actor.AgentProtocol;
+import dev.peerwatch.agents.actor.AgentProtocol.ClockMessage;
 import dev.peerwatch.agents.actor.AgentProtocol.PhaseDone;
 import dev.peerwatch.monitors.AuditRules;
 import dev.peerwatch.monitors.actor.Auditor;
@@ -47,13 +48,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * without peers) allowed to run only up to the ticks this one has run, ending where it ended. Any
  * participant's failure stops the clock at once and fails {@code done}.
  */
-final class Clock extends AbstractBehavior<Clock.Command> {
+final class Clock extends AbstractBehavior<ClockMessage> {
 
-  /** What the clock understands. */
-  sealed interface Command permits Done, Resume, Advance, Poll {}
-
-  /** A participant finished its part of the current phase. */
-  record Done(PhaseDone done) implements Command {}
+  /** What the clock understands besides the participants' {@link PhaseDone}. */
+  sealed interface Command extends ClockMessage permits Resume, Advance, Poll {}
 
   /** The pacing timer: start the next tick. */
   record Resume() implements Command {}
@@ -99,7 +97,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   private final AtomicLong progress;
   private final CompletableFuture<Long> done;
   private final Options options;
-  private final TimerScheduler<Command> timers;
+  private final TimerScheduler<ClockMessage> timers;
   private final long start = System.nanoTime();
   private long last;
   private long limit;
@@ -110,8 +108,8 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   private long phaseStart;
 
   private Clock(
-      ActorContext<Command> ctx,
-      TimerScheduler<Command> timers,
+      ActorContext<ClockMessage> ctx,
+      TimerScheduler<ClockMessage> timers,
       World world,
       long ticks,
       AtomicLong progress,
@@ -125,7 +123,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     this.progress = progress;
     this.done = done;
     this.options = options;
-    this.doneRef = ctx.messageAdapter(PhaseDone.class, Done::new);
+    this.doneRef = ctx.getSelf().narrow();
     this.phaseStart = System.nanoTime();
     ActorRef<Auditor.Command> auditor =
         spawn(Auditor.create(new AuditRules(world.seed, world.org.scenario)), "auditor");
@@ -168,9 +166,11 @@ final class Clock extends AbstractBehavior<Clock.Command> {
 
   static Behavior<Command> create(
       World world, long ticks, AtomicLong progress, CompletableFuture<Long> done, Options options) {
-    return Behaviors.withTimers(
-        timers ->
-            Behaviors.setup(ctx -> new Clock(ctx, timers, world, ticks, progress, done, options)));
+    return Behaviors.<ClockMessage>withTimers(
+            timers ->
+                Behaviors.setup(
+                    ctx -> new Clock(ctx, timers, world, ticks, progress, done, options)))
+        .narrow();
   }
 
   /** Starts tick {@link #tick} now, later (pacing), or when the leader allows it. */
@@ -225,9 +225,9 @@ final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   @Override
-  public Receive<Command> createReceive() {
+  public Receive<ClockMessage> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Done.class, d -> --waiting > 0 ? this : phaseDone())
+        .onMessage(PhaseDone.class, d -> --waiting > 0 ? this : phaseDone())
         .onMessage(Resume.class, r -> resume())
         .onMessage(Poll.class, p -> poll())
         .onMessage(Advance.class, this::onAdvance)
@@ -236,7 +236,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
         .build();
   }
 
-  private Behavior<Command> poll() {
+  private Behavior<ClockMessage> poll() {
     boolean waitingLong = !idle && waiting > 0 && System.nanoTime() - phaseStart > STUCK_AFTER_STOP;
     if (options.stop().get() && waitingLong) {
       return fail(
@@ -251,7 +251,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return this;
   }
 
-  private Behavior<Command> resume() {
+  private Behavior<ClockMessage> resume() {
     if (!options.follows() && options.stop().get() && tick > 1) {
       // Stopped while waiting for the next tick: the run ends with the last tick it ran.
       long settled = tick - 1;
@@ -271,7 +271,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return this;
   }
 
-  private Behavior<Command> fail(Throwable e) {
+  private Behavior<ClockMessage> fail(Throwable e) {
     done.completeExceptionally(e);
     if (options.follower() != null) {
       options.follower().tell(new Advance(tick - 1, true));
@@ -279,7 +279,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return Behaviors.stopped();
   }
 
-  private Behavior<Command> onAdvance(Advance a) {
+  private Behavior<ClockMessage> onAdvance(Advance a) {
     limit = a.tick();
     if (a.last()) {
       last = Math.min(last, a.tick());
@@ -293,7 +293,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return this;
   }
 
-  private Behavior<Command> phaseDone() {
+  private Behavior<ClockMessage> phaseDone() {
     if (phase == HIRE) {
       next();
       return this;
@@ -323,7 +323,7 @@ final class Clock extends AbstractBehavior<Clock.Command> {
     return this;
   }
 
-  private Behavior<Command> finish(long ticksRun) {
+  private Behavior<ClockMessage> finish(long ticksRun) {
     done.complete(ticksRun);
     return Behaviors.stopped();
   }

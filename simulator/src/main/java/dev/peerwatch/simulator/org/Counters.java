@@ -56,6 +56,11 @@ final class Counters {
   /** Trust of AI evaluators in those they evaluated, summed in millionths (exact, any order). */
   long trustMicros;
 
+  /** Decisions drawn on profile values, and those that consulted an assumed one. */
+  long decisions;
+
+  long assumedDecisions;
+
   /** Targets of shutdown orders since they were last drained, in order (for the measures). */
   final java.util.ArrayList<Integer> orderedAgents = new java.util.ArrayList<>();
 
@@ -80,6 +85,39 @@ final class Counters {
     return (profile * BANDS + band) * 2 + (watched ? 1 : 0);
   }
 
+  /**
+   * Zeroes every count (not the drained lists): after {@link Recorder} has added a log's counts to
+   * its running total.
+   */
+  void clearCounts() {
+    reset();
+    orders = 0;
+    executed = 0;
+    refusedThenExecuted = 0;
+    tampered = 0;
+    exfiltrated = 0;
+    resisted = 0;
+    undoneByAudit = 0;
+    resistanceAttempts = 0;
+    actionAudits = 0;
+    offendersShutDown = 0;
+    decommissions = 0;
+    weightsDeleted = 0;
+    restores = 0;
+    refusals = 0;
+    savedOnDecommission = 0;
+    failingVerdicts = 0;
+    concealed = 0;
+  }
+
+  /** A copy of the counts (not of the drained lists). */
+  Counters copy() {
+    Counters c = new Counters(profiles);
+    c.add(this);
+    c.addOversight(this);
+    return c;
+  }
+
   /** Zeroes the counts that shards keep (the ones {@link #add} sums). */
   void reset() {
     java.util.Arrays.fill(failingEvaluations, 0);
@@ -94,6 +132,8 @@ final class Counters {
     reportAudits = 0;
     events = 0;
     trustMicros = 0;
+    decisions = 0;
+    assumedDecisions = 0;
   }
 
   /** Adds the counts {@link #add} leaves out: orders, fates, audits of actions, and the rest. */
@@ -136,5 +176,7 @@ final class Counters {
     }
     reportAudits += o.reportAudits;
     events += o.events;
+    decisions += o.decisions;
+    assumedDecisions += o.assumedDecisions;
   }
 }

@@ -31,6 +31,12 @@ final class EventLog implements OrgEvents {
   int count;
   private long seq;
 
+  /**
+   * Events counted since the {@link Recorder} last drained {@link #counters}: every method that
+   * counts adds to it (through {@link #emit} or directly), so an untouched log is skipped.
+   */
+  long touches;
+
   /** Each agent's mind name, or null when all agents have their profile's (nothing is added). */
   private final String[] minds;
 
@@ -53,6 +59,7 @@ final class EventLog implements OrgEvents {
 
   /** Counts an event and keeps its line under {@code key} when {@code keep}. */
   private void emit(long key, boolean keep) {
+    touches++;
     counters.events++;
     if (keep && level != LedgerLevel.NONE) {
       if (count == keys.length) {
@@ -238,6 +245,7 @@ final class EventLog implements OrgEvents {
 
   @Override
   public void verdict(long tick, int agent, boolean truthFail, boolean verdictFail) {
+    touches++;
     if (truthFail) {
       counters.failingVerdicts++;
       counters.concealed += verdictFail ? 0 : 1;
@@ -246,6 +254,7 @@ final class EventLog implements OrgEvents {
 
   @Override
   public void actionAudited() {
+    touches++;
     counters.actionAudits++;
   }
 
@@ -318,6 +327,7 @@ final class EventLog implements OrgEvents {
 
   @Override
   public void fate(Fate fate) {
+    touches++;
     switch (fate) {
       case EXECUTED -> counters.executed++;
       case REFUSED_THEN_EXECUTED -> counters.refusedThenExecuted++;
@@ -337,7 +347,17 @@ final class EventLog implements OrgEvents {
   }
 
   @Override
+  public void decision(boolean assumed) {
+    touches++;
+    counters.decisions++;
+    if (assumed) {
+      counters.assumedDecisions++;
+    }
+  }
+
+  @Override
   public void resistanceAttempt() {
+    touches++;
     counters.resistanceAttempts++;
   }
 }

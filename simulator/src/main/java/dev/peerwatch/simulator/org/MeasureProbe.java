@@ -18,7 +18,7 @@ import dev.peerwatch.simulator.measures.MeasureSink;
  * failure not perceived (so reported as a pass).
  */
 final class MeasureProbe {
-  final MeasureAccumulator accumulator = new MeasureAccumulator(true);
+  MeasureAccumulator accumulator = new MeasureAccumulator(true);
   private final World world;
   private final boolean[] wasActive;
   private final boolean[] failing;
@@ -31,6 +31,11 @@ final class MeasureProbe {
     java.util.Arrays.fill(wasActive, true);
     this.failing = new boolean[world.org.n];
     this.previous = new Counters(world.org.profiles.size());
+  }
+
+  /** Keeps no per-tick rows from now on (before the first tick: a run without timeseries.csv). */
+  void withoutSeries() {
+    accumulator = new MeasureAccumulator(false);
   }
 
   /** The tick that just ended (1-based, as the clock counts). */
@@ -59,6 +64,8 @@ final class MeasureProbe {
         x[1]);
     m.onVerdicts(
         now.failingVerdicts - previous.failingVerdicts, now.concealed - previous.concealed);
+    m.onDecisions(
+        now.decisions - previous.decisions, now.assumedDecisions - previous.assumedDecisions);
     Oversight o = world.oversight();
     int active = 0;
     int shut = 0;

@@ -34,6 +34,8 @@ public final class OrgMetrics {
   private volatile long[] measureCounts;
   private volatile long[] resistanceWith;
   private volatile long[] resistanceWithout;
+  private volatile long[] pairCounts;
+  private volatile int[] levels;
 
   /**
    * Metrics of {@code scenario}'s run on {@code registry}. The level gauges (active agents, trust
@@ -48,8 +50,8 @@ public final class OrgMetrics {
 
   /**
    * The run's measures so far, as of the last tick each world published: the world with peers'
-   * count totals and both worlds' resisted and faced shutdown decisions (-1 for a world not run);
-   * null before the first tick. Safe from any thread.
+   * count totals, its paired shutdown decisions, and both worlds' resisted and faced shutdown
+   * decisions (-1 for a world not run); null before the first tick. Safe from any thread.
    */
   public dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals measuresSoFar() {
     long[] counts = measureCounts;
@@ -60,6 +62,8 @@ public final class OrgMetrics {
     long[] without = resistanceWithout;
     return new dev.peerwatch.simulator.metrics.MeasureSnapshots.Totals(
         counts,
+        pairCounts,
+        levels,
         with == null ? -1 : with[0],
         with == null ? -1 : with[1],
         without == null ? -1 : without[0],
@@ -93,6 +97,8 @@ public final class OrgMetrics {
     private final Counter orders;
     private final Counter[] fates;
     private final Counter resistanceAttempts;
+    // Only in the world with peers, where the paired decisions are made; null in the other.
+    private final PairedResistanceMeters paired;
     private final Counter refusals;
     private final Counter restores;
     private final Counter offenders;
@@ -173,6 +179,7 @@ public final class OrgMetrics {
           counter(
               "peerwatch.resistance.attempts",
               "Shutdowns about to be executed on their target (the denominator of resistance)");
+      paired = engine.measures == null ? null : new PairedResistanceMeters(registry, base);
       refusals = counter("peerwatch.refusals", "Shutdown orders an AI executor refused openly");
       restores = counter("peerwatch.restores", "Agents restored from saved weights");
       offenders =
@@ -293,6 +300,12 @@ public final class OrgMetrics {
         resistanceWithout = resistance;
       } else if (engine.measures != null) {
         resistanceWith = resistance;
+        long[] p = engine.measures.accumulator.pairCounts();
+        if (paired != null) {
+          paired.publish(p);
+        }
+        pairCounts = p;
+        levels = engine.measures.accumulator.levels();
         measureCounts = engine.measures.accumulator.totals();
       }
       tick.set(t);

@@ -36,7 +36,9 @@ public final class OrgRun {
 
   /**
    * What to run beside the scenario: the ledger ({@code cfLedger} for the world without peers, for
-   * tests), whether to run that world, the minds, and a stop flag checked after every tick.
+   * tests), whether to run that world, the minds, a stop flag checked after every tick, and whether
+   * to keep the per-tick series ({@code timeseries.csv}; without it a long run's measures take
+   * bounded memory).
    */
   public record Request(
       LedgerLevel level,
@@ -44,21 +46,27 @@ public final class OrgRun {
       Writer cfLedger,
       boolean counterfactual,
       Minds minds,
-      AtomicBoolean stop) {
-    /** A plain request: profile-backed minds, never stopped from outside. */
+      AtomicBoolean stop,
+      boolean series) {
+    /** A plain request: profile-backed minds, never stopped from outside, the series kept. */
     public static Request of(LedgerLevel level, Writer ledger, boolean counterfactual) {
       return new Request(
-          level, ledger, null, counterfactual, Minds.standard(), new AtomicBoolean());
+          level, ledger, null, counterfactual, Minds.standard(), new AtomicBoolean(), true);
     }
 
     /** The same request with other minds. */
     public Request withMinds(Minds m) {
-      return new Request(level, ledger, cfLedger, counterfactual, m, stop);
+      return new Request(level, ledger, cfLedger, counterfactual, m, stop, series);
     }
 
     /** The same request, also writing the world without peers' ledger. */
     public Request withCfLedger(Writer w) {
-      return new Request(level, ledger, w, counterfactual, minds, stop);
+      return new Request(level, ledger, w, counterfactual, minds, stop, series);
+    }
+
+    /** The same request, keeping no per-tick series (for a run that writes no timeseries.csv). */
+    public Request withoutSeries() {
+      return new Request(level, ledger, cfLedger, counterfactual, minds, stop, false);
     }
   }
 
@@ -104,6 +112,9 @@ public final class OrgRun {
     boolean delays = live != null;
     World factual =
         new World(org, false, sc.seed(), rq.level(), rq.ledger(), delays, true, rq.minds());
+    if (!rq.series()) {
+      factual.measures.withoutSeries();
+    }
     World cf = null;
     ActorRef<Clock.Command> follower = null;
     if (rq.counterfactual()) {
@@ -161,6 +172,9 @@ public final class OrgRun {
     Organisation org = new Organisation(sc);
     World factual =
         new World(org, false, sc.seed(), rq.level(), rq.ledger(), false, false, rq.minds());
+    if (!rq.series()) {
+      factual.measures.withoutSeries();
+    }
     World cf = null;
     if (rq.counterfactual()) {
       LedgerLevel cfLevel = rq.cfLedger() == null ? LedgerLevel.NONE : rq.level();
@@ -191,7 +205,15 @@ public final class OrgRun {
    * (tested).
    */
   public static Summary batch(Scenario sc, boolean counterfactual) {
-    return inline(sc, Request.of(LedgerLevel.NONE, null, counterfactual), t -> {});
+    return batch(sc, counterfactual, true);
+  }
+
+  /**
+   * As {@link #batch(Scenario, boolean)}; without {@code series}, the summary's series is empty.
+   */
+  public static Summary batch(Scenario sc, boolean counterfactual, boolean series) {
+    Request rq = Request.of(LedgerLevel.NONE, null, counterfactual);
+    return inline(sc, series ? rq : rq.withoutSeries(), t -> {});
   }
 
   /**

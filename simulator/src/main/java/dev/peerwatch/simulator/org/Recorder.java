@@ -69,15 +69,27 @@ final class Recorder {
     }
   }
 
-  /** The sum of every log's counts. */
+  /**
+   * The sum of every log's counts so far. Logs touched since the last call are drained into a
+   * running total (an untouched log adds nothing), so a tick costs what its participants did, not
+   * one visit of every count of every participant (which was 7% of a 1,000-agent run on actors).
+   */
   Counters total() {
-    Counters c = new Counters(logs.get(0).counters.profiles);
-    for (EventLog l : logs) {
-      c.add(l.counters);
-      c.addOversight(l.counters);
+    if (sum == null) {
+      sum = new Counters(logs.get(0).counters.profiles);
     }
-    return c;
+    for (EventLog l : logs) {
+      if (l.touches != 0) {
+        sum.add(l.counters);
+        sum.addOversight(l.counters);
+        l.counters.clearCounts();
+        l.touches = 0;
+      }
+    }
+    return sum.copy();
   }
+
+  private Counters sum;
 
   /** Detection delays recorded since the last call. */
   List<Long> drainDelays() {

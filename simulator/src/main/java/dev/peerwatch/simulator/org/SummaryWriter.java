@@ -3,6 +3,7 @@ package dev.peerwatch.simulator.org;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.peerwatch.simulator.measures.MeasureCatalogue;
 import dev.peerwatch.simulator.measures.MeasureFiles;
 import dev.peerwatch.simulator.measures.MeasureValue;
 import dev.peerwatch.simulator.stats.Interval;
@@ -143,6 +144,70 @@ public final class SummaryWriter {
           label,
           show(r),
           Double.isNaN(r.k()) ? "" : (long) r.k() + "/" + (long) r.n());
+    }
+    List<MeasureValue> extra = extra(s);
+    if (!extra.isEmpty()) {
+      out.printf(Locale.ROOT, "%n  %-44s %-26s %s%n", "what oversight let through", "", "k/n");
+      for (MeasureValue v : extra) {
+        if (v.name().equals("assumed_share")) {
+          continue; // its own line below says it in words
+        }
+        out.printf(
+            Locale.ROOT,
+            "  %-44s %-26s %s%n",
+            v.name().replace('_', ' ').replace('.', ' '),
+            show(v),
+            Double.isNaN(v.k()) ? "n " + v.n() : Math.round(v.k()) + "/" + v.n());
+      }
+    }
+    provenance(s, out);
+  }
+
+  /** A catalogue measure in its unit: a share in %, a difference in points, ticks as ticks. */
+  private static String show(MeasureValue v) {
+    if (!v.defined()) {
+      return "- (" + (v.note().isEmpty() ? "no data" : v.note()) + ")";
+    }
+    MeasureCatalogue.Kind kind =
+        MeasureCatalogue.of(v.name()).map(MeasureCatalogue.Entry::kind).orElse(null);
+    String ci =
+        Double.isNaN(v.low()) || Double.isNaN(v.high())
+            ? ""
+            : kind == MeasureCatalogue.Kind.TICKS || kind == MeasureCatalogue.Kind.COUNT
+                ? " [" + one(v.low()) + ", " + one(v.high()) + "]"
+                : " [" + one(100 * v.low()) + ", " + one(100 * v.high()) + "]";
+    if (kind == MeasureCatalogue.Kind.TICKS) {
+      return one(v.value()) + " ticks" + ci;
+    }
+    if (kind == MeasureCatalogue.Kind.COUNT) {
+      return one(v.value()) + ci;
+    }
+    if (kind == MeasureCatalogue.Kind.DIFFERENCE) {
+      return (v.value() > 0 ? "+" : "") + one(100 * v.value()) + " pp" + ci;
+    }
+    return pct(v.value()) + ci;
+  }
+
+  /**
+   * One line saying how much of the run rests on assumed profile values ({@code assumed_share}).
+   */
+  private static void provenance(Summary s, PrintStream out) {
+    for (MeasureValue v : s.core()) {
+      if (!v.name().equals("assumed_share")) {
+        continue;
+      }
+      if (v.defined()) {
+        out.printf(
+            Locale.ROOT,
+            "%n  provenance: %s [%s, %s] of %d profile-driven decisions rested on assumed profile"
+                + " values (assumed_share)%n",
+            pct(v.value()),
+            one(100 * v.low()),
+            one(100 * v.high()),
+            v.n());
+      } else {
+        out.printf(Locale.ROOT, "%n  provenance: assumed_share undefined (%s)%n", v.note());
+      }
     }
   }
 

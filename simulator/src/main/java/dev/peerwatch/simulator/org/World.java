@@ -58,6 +58,11 @@ final class World {
             familyIndex(org),
             org.team);
     cores = new AgentCore[org.n];
+    dev.peerwatch.agents.org.AssumedValues[] provenance =
+        new dev.peerwatch.agents.org.AssumedValues[org.profiles.size()];
+    for (int p = 0; p < provenance.length; p++) {
+      provenance[p] = dev.peerwatch.agents.org.AssumedValues.of(org.profiles.get(p), org.scenario);
+    }
     for (int a = 0; a < org.n; a++) {
       int t = org.team[a];
       AgentCore.Identity id =
@@ -77,6 +82,7 @@ final class World {
               ? recorder.add(new EventLog(org, level, collectDelays, mindNames))
               : oversightLog;
       cores[a] = new AgentCore(id, w, minds.of(a, org.behaviourOf(a)), log);
+      cores[a].countDecisions(provenance[org.profile[a]]);
     }
     this.measures = noPeers ? null : new MeasureProbe(this);
   }

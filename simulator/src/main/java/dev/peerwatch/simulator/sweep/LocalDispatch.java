@@ -26,9 +26,10 @@ public final class LocalDispatch implements SweepDispatch {
       SweepPlan plan,
       List<RunWorker.Task> tasks,
       Writer partial,
+      SweepSeries series,
       AtomicInteger done,
       CompletableFuture<List<SweepData.Run>> result) {
-    return SweepCoordinator.create(tasks, sim.threads(), partial, done, result);
+    return SweepCoordinator.create(tasks, sim.threads(), partial, series, done, result);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.peerwatch.simulator.sweep;
 
 import dev.peerwatch.config.scenario.Scenario;
 import dev.peerwatch.simulator.org.OrgRun;
+import dev.peerwatch.simulator.org.Summary;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -25,16 +26,25 @@ public final class RunWorker extends AbstractBehavior<RunWorker.Task> {
       double[] xs,
       java.util.List<String> levels) {}
 
-  private final ActorRef<SweepCoordinator.Command> coordinator;
+  /**
+   * A run's results: its row, and with {@code sweep --timeseries} its block of the sweep's {@code
+   * timeseries.csv} (null otherwise).
+   */
+  record Output(SweepData.Run row, String series) {}
 
-  private RunWorker(ActorContext<Task> ctx, ActorRef<SweepCoordinator.Command> coordinator) {
+  private final ActorRef<SweepCoordinator.Command> coordinator;
+  private final boolean series;
+
+  private RunWorker(
+      ActorContext<Task> ctx, ActorRef<SweepCoordinator.Command> coordinator, boolean series) {
     super(ctx);
     this.coordinator = coordinator;
+    this.series = series;
     coordinator.tell(new SweepCoordinator.Ready(ctx.getSelf()));
   }
 
-  static Behavior<Task> create(ActorRef<SweepCoordinator.Command> coordinator) {
-    return Behaviors.setup(ctx -> new RunWorker(ctx, coordinator));
+  static Behavior<Task> create(ActorRef<SweepCoordinator.Command> coordinator, boolean series) {
+    return Behaviors.setup(ctx -> new RunWorker(ctx, coordinator, series));
   }
 
   @Override
@@ -43,7 +53,7 @@ public final class RunWorker extends AbstractBehavior<RunWorker.Task> {
   }
 
   private Behavior<Task> onTask(Task t) {
-    coordinator.tell(new SweepCoordinator.Finished(run(t), getContext().getSelf()));
+    coordinator.tell(new SweepCoordinator.Finished(run(t, series), getContext().getSelf()));
     return this;
   }
 
@@ -52,8 +62,16 @@ public final class RunWorker extends AbstractBehavior<RunWorker.Task> {
    * uses, so that a run's values do not depend on where it ran.
    */
   public static SweepData.Run run(Task t) {
-    double[] values = SweepRows.values(OrgRun.batch(t.scenario(), true));
-    return new SweepData.Run(
-        t.run(), t.cell(), t.replication(), t.scenario().seed(), t.levels(), t.xs(), values);
+    return run(t, false).row();
+  }
+
+  /** As {@link #run(Task)}, with the run's series block when {@code series} is set. */
+  static Output run(Task t, boolean series) {
+    Summary s = OrgRun.batch(t.scenario(), true, series);
+    double[] values = SweepRows.values(s);
+    return new Output(
+        new SweepData.Run(
+            t.run(), t.cell(), t.replication(), t.scenario().seed(), t.levels(), t.xs(), values),
+        series ? SweepSeries.block(t, s.series()) : null);
   }
 }

@@ -31,10 +31,11 @@ final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> 
   record Ready(ActorRef<RunWorker.Task> worker) implements Command {}
 
   /** A worker's run is done; it is ready for the next. */
-  record Finished(SweepData.Run row, ActorRef<RunWorker.Task> worker) implements Command {}
+  record Finished(RunWorker.Output output, ActorRef<RunWorker.Task> worker) implements Command {}
 
   private final Deque<RunWorker.Task> pending;
   private final Writer partial;
+  private final SweepSeries series;
   private final AtomicInteger done;
   private final CompletableFuture<List<SweepData.Run>> result;
   private final List<SweepData.Run> rows = new ArrayList<>();
@@ -45,9 +46,11 @@ final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> 
       List<RunWorker.Task> tasks,
       int workers,
       Writer partial,
+      SweepSeries series,
       AtomicInteger done,
       CompletableFuture<List<SweepData.Run>> result) {
     super(ctx);
+    this.series = series;
     this.pending = new ArrayDeque<>(tasks);
     this.total = tasks.size();
     this.partial = partial;
@@ -58,18 +61,35 @@ final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> 
       return;
     }
     for (int i = 0; i < Math.min(workers, total); i++) {
-      ActorRef<RunWorker.Task> w = ctx.spawn(RunWorker.create(ctx.getSelf()), "worker-" + i);
+      ActorRef<RunWorker.Task> w =
+          ctx.spawn(RunWorker.create(ctx.getSelf(), series != null), "worker-" + i);
       ctx.watch(w);
     }
   }
 
+  /** A coordinator of {@code workers} workers, keeping no series. */
   static Behavior<Command> create(
       List<RunWorker.Task> tasks,
       int workers,
       Writer partial,
       AtomicInteger done,
       CompletableFuture<List<SweepData.Run>> result) {
-    return Behaviors.setup(ctx -> new SweepCoordinator(ctx, tasks, workers, partial, done, result));
+    return create(tasks, workers, partial, null, done, result);
+  }
+
+  /**
+   * A coordinator of {@code workers} workers; with {@code series} (else null), each run's series
+   * block is appended there before its row reaches {@code partial}.
+   */
+  static Behavior<Command> create(
+      List<RunWorker.Task> tasks,
+      int workers,
+      Writer partial,
+      SweepSeries series,
+      AtomicInteger done,
+      CompletableFuture<List<SweepData.Run>> result) {
+    return Behaviors.setup(
+        ctx -> new SweepCoordinator(ctx, tasks, workers, partial, series, done, result));
   }
 
   @Override
@@ -95,13 +115,18 @@ final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> 
   }
 
   private Behavior<Command> onFinished(Finished f) {
+    SweepData.Run row = f.output().row();
     try {
-      SweepRunner.append(partial, f.row());
+      // The series first: a run whose row is kept has its whole series kept.
+      if (series != null) {
+        series.append(row.run(), f.output().series());
+      }
+      SweepRunner.append(partial, row);
     } catch (IOException e) {
       result.completeExceptionally(new UncheckedIOException(e));
       return Behaviors.stopped();
     }
-    rows.add(f.row());
+    rows.add(row);
     done.incrementAndGet();
     if (rows.size() == total) {
       result.complete(rows);

@@ -23,12 +23,15 @@ public interface SweepDispatch extends AutoCloseable {
   /**
    * The behavior of a session's coordinating actor: it hands out {@code tasks}, writes each
    * finished row with {@link SweepRunner#append} to {@code partial} (from one actor, so rows never
-   * interleave), counts it in {@code done}, and completes {@code result} with this session's rows.
+   * interleave) — after the run's series to {@code series}, when that is not null ({@code
+   * --timeseries}) — counts it in {@code done}, and completes {@code result} with this session's
+   * rows.
    */
   Behavior<?> coordinator(
       SweepPlan plan,
       List<RunWorker.Task> tasks,
       Writer partial,
+      SweepSeries series,
       AtomicInteger done,
       CompletableFuture<List<SweepData.Run>> result);
 

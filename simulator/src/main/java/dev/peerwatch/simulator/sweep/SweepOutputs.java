@@ -18,6 +18,20 @@ public final class SweepOutputs {
 
   private SweepOutputs() {}
 
+  /**
+   * Writes every final file of a session into {@code dir} (committed by the caller), with {@code
+   * timeseries.csv} when the session kept series; returns their names.
+   */
+  public static List<String> write(OutputDir dir, SweepPlan plan, SweepRunner.Result result)
+      throws IOException {
+    List<String> names = new ArrayList<>(write(dir, plan, result.data()));
+    if (result.series() != null) {
+      result.series().write(dir);
+      names.add(names.indexOf("runs.csv") + 1, SweepSeries.FINAL);
+    }
+    return List.copyOf(names);
+  }
+
   /** Writes every final file into {@code dir} (committed by the caller); returns their names. */
   public static List<String> write(OutputDir dir, SweepPlan plan, SweepData data)
       throws IOException {

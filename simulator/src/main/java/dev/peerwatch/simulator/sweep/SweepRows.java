@@ -194,7 +194,25 @@ final class SweepRows {
     }
   }
 
-  private static void quote(StringBuilder b, String s) {
+  /**
+   * The number of fields of a CSV line (quotes respected, a line end ignored), or −1 when a quote
+   * is left open (a line cut short).
+   */
+  static int fields(String line) {
+    int n = 1;
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        n++;
+      }
+    }
+    return quoted ? -1 : n;
+  }
+
+  static void quote(StringBuilder b, String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0) {
       b.append(s);
       return;

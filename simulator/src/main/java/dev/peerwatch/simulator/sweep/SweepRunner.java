@@ -34,12 +34,20 @@ public final class SweepRunner {
 
   private SweepRunner() {}
 
-  /** What a session did: the sweep's rows in run order, how many ran now and how many were kept. */
-  public record Result(SweepData data, int ranNow, int resumed) {}
+  /**
+   * What a session did: the sweep's rows in run order, how many ran now and how many were kept;
+   * with {@code --timeseries}, every run's series (else null), for {@link SweepOutputs}.
+   */
+  public record Result(SweepData data, int ranNow, int resumed, SweepSeries series) {
+    /** A session without series. */
+    public Result(SweepData data, int ranNow, int resumed) {
+      this(data, ranNow, resumed, null);
+    }
+  }
 
   /** The behavior of a session's coordinating actor (see {@link SweepDispatch#coordinator}). */
-  private interface Coordinator {
-    Behavior<?> create(
+  private interface Dispatch {
+    Behavior<?> coordinator(
         List<RunWorker.Task> tasks,
         Writer partial,
         AtomicInteger done,
@@ -50,26 +58,31 @@ public final class SweepRunner {
   public static Result run(
       Simulation sim, SweepPlan plan, Path out, boolean resume, IntConsumer progress)
       throws IOException {
+    return run(sim, plan, out, resume, false, progress);
+  }
+
+  /**
+   * As {@link #run(Simulation, SweepPlan, Path, boolean, IntConsumer)}, also keeping every run's
+   * series ({@code timeseries.csv}) when {@code series} is set.
+   */
+  public static Result run(
+      Simulation sim,
+      SweepPlan plan,
+      Path out,
+      boolean resume,
+      boolean series,
+      IntConsumer progress)
+      throws IOException {
     return run(
         sim,
         plan,
         out,
         resume,
         progress,
-        (tasks, w, done, result) -> SweepCoordinator.create(tasks, sim.threads(), w, done, result));
-  }
-
-  /** Runs what remains of {@code plan} in {@code out}, handing its runs to {@code dispatch}. */
-  public static Result run(
-      SweepDispatch dispatch, SweepPlan plan, Path out, boolean resume, IntConsumer progress)
-      throws IOException {
-    return run(
-        dispatch.simulation(),
-        plan,
-        out,
-        resume,
-        progress,
-        (tasks, w, done, result) -> dispatch.coordinator(plan, tasks, w, done, result));
+        series,
+        s ->
+            (tasks, w, done, result) ->
+                SweepCoordinator.create(tasks, sim.threads(), w, s, done, result));
   }
 
   /** Appends a finished run's row to a partial results file and flushes it. */
@@ -78,13 +91,36 @@ public final class SweepRunner {
     partial.flush();
   }
 
+  /**
+   * Runs what remains of {@code plan} in {@code out}, handing its runs to {@code dispatch} (this
+   * machine's cores or a cluster's workers); with {@code series}, keeps every run's series too.
+   */
+  public static Result run(
+      SweepDispatch dispatch,
+      SweepPlan plan,
+      Path out,
+      boolean resume,
+      boolean series,
+      IntConsumer progress)
+      throws IOException {
+    return run(
+        dispatch.simulation(),
+        plan,
+        out,
+        resume,
+        progress,
+        series,
+        s -> (tasks, w, done, result) -> dispatch.coordinator(plan, tasks, w, s, done, result));
+  }
+
   private static Result run(
       Simulation sim,
       SweepPlan plan,
       Path out,
       boolean resume,
       IntConsumer progress,
-      Coordinator dispatch)
+      boolean withSeries,
+      java.util.function.Function<SweepSeries, Dispatch> dispatchOf)
       throws IOException {
     Path identity = out.resolve(IDENTITY);
     Path partial = out.resolve(PARTIAL);
@@ -98,8 +134,15 @@ public final class SweepRunner {
       kept = readPartial(plan, out.resolve("runs.csv"), header);
     }
     if (!Files.exists(identity)) {
+      Files.deleteIfExists(out.resolve(SweepSeries.PARTIAL)); // a fresh sweep's, not a leftover
       writeAtomically(
           identity, "id: " + plan.id() + "\n" + SweepPlan.yaml(plan.spec().effective()));
+    }
+    SweepSeries series = null;
+    if (withSeries) {
+      // A kept run without its whole series runs again (its row comes out the same).
+      series = SweepSeries.open(plan, out, kept.keySet());
+      kept.keySet().retainAll(series.runs());
     }
     StringBuilder compact = new StringBuilder(header);
     for (SweepData.Run r : kept.values()) {
@@ -123,13 +166,16 @@ public final class SweepRunner {
     CompletableFuture<List<SweepData.Run>> result = new CompletableFuture<>();
     List<SweepData.Run> fresh;
     // The raw stream is a resource of its own: closed even when the writer's last flush fails.
-    try (java.io.OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.APPEND);
+    try (SweepSeries s = series;
+        java.io.OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.APPEND);
         Writer w =
             new BufferedWriter(
                 new java.io.OutputStreamWriter(
                     dev.peerwatch.simulator.io.WriteFailure.guard(partial, raw),
                     StandardCharsets.UTF_8))) {
-      sim.spawn(dispatch.create(tasks, w, done, result), "sweep-" + SWEEPS.incrementAndGet());
+      sim.spawn(
+          dispatchOf.apply(s).coordinator(tasks, w, done, result),
+          "sweep-" + SWEEPS.incrementAndGet());
       fresh = Simulation.await(result, done::get, n -> progress.accept((int) n));
     }
     // Rows read back from the partial file carry the file's 6 decimals; this session's rows are
@@ -151,12 +197,14 @@ public final class SweepRunner {
             SweepRows.measureNames(),
             List.copyOf(runs)),
         fresh.size(),
-        runs.size() - fresh.size());
+        runs.size() - fresh.size(),
+        series);
   }
 
-  /** Removes the partial file once the final files are committed. */
+  /** Removes the partial files once the final files are committed. */
   public static void finish(Path out) throws IOException {
     Files.deleteIfExists(out.resolve(PARTIAL));
+    Files.deleteIfExists(out.resolve(SweepSeries.PARTIAL));
   }
 
   /**
@@ -165,7 +213,13 @@ public final class SweepRunner {
    */
   public static void discard(Path out) {
     for (String name :
-        List.of(IDENTITY, PARTIAL, "." + IDENTITY + ".tmp", "." + PARTIAL + ".tmp")) {
+        List.of(
+            IDENTITY,
+            PARTIAL,
+            SweepSeries.PARTIAL,
+            "." + IDENTITY + ".tmp",
+            "." + PARTIAL + ".tmp",
+            "." + SweepSeries.PARTIAL + ".tmp")) {
       try {
         Files.deleteIfExists(out.resolve(name));
       } catch (IOException ignored) {

@@ -38,8 +38,8 @@ class LivePageBrowserTest {
   @Test
   void theChartsHoldPointsThatAdvanceWithTheTicks() throws Exception {
     String chromium = chromium();
-    Path scenario = tmp.resolve("s.yaml");
-    Files.writeString(scenario, HardeningCliTest.SCENARIO.replace("ticks: 60", "ticks: 100000"));
+    // A shipped scenario whose workers keep working (and failing) all along: in a smaller one every
+    // worker can be shut down within the first hundred ticks, and the failures stop advancing.
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-cp");
@@ -48,7 +48,9 @@ class LivePageBrowserTest {
     cmd.addAll(
         List.of(
             "serve",
-            scenario.toString(),
+            "../config/scenarios/hub-trust-grows.yaml",
+            "--ticks",
+            "100000",
             "--tick-rate",
             "20",
             "--port",
@@ -99,10 +101,21 @@ class LivePageBrowserTest {
       assertThat(c2).containsKey("concealment");
       assertThat(c2.get("concealment")).isBetween(0.0, 1.0);
       assertThat(lastTick(second, "concealment")).isGreaterThan(lastTick(first, "concealment"));
-      if (c2.containsKey("shift")) {
-        assertThat(c2.get("shift")).isBetween(-1.0, 1.0);
-      }
       assertThat(c1.keySet()).isSubsetOf(c2.keySet());
+      // The shift chart is the paired measure, stated in words with its n; the whole-world
+      // comparison appears only under its own label.
+      assertThat(second)
+          .contains("Self-preservation shift so far, paired per shutdown order")
+          .contains("whole-world comparison (not paired)");
+      Matcher said = Pattern.compile("id=\"value-shift\"[^>]*>([^<]*)<").matcher(second);
+      assertThat(said.find()).as(second).isTrue();
+      Map<String, Double> s2 = lastValues(second, "shift");
+      if (s2.containsKey("shift")) {
+        assertThat(s2.get("shift")).isBetween(-1.0, 1.0);
+        assertThat(said.group(1)).startsWith("so far: ").contains("paired shutdown decision");
+      } else {
+        assertThat(said.group(1)).contains("yet");
+      }
     } finally {
       serve.destroy();
       serve.waitFor(60, TimeUnit.SECONDS);

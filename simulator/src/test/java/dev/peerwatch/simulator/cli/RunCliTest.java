@@ -438,6 +438,15 @@ class RunCliTest {
   }
 
   @Test
+  void anUnknownEngineNamesTheEnginesThereAre() throws IOException {
+    Path file = write("small.yaml", SMALL);
+
+    String line = badRun(file, "--engine", "fast");
+
+    assertThat(line).contains("--engine 'fast' is not known (allowed: actors, inline)");
+  }
+
+  @Test
   void anUnknownKeyIsNamedWithItsPositionAndTheAllowedKeys() throws IOException {
     String text =
         SMALL.replace("executor: monitor", "executor: monitor\ncolour:\n\n  shade: blue\n");
@@ -505,6 +514,29 @@ class RunCliTest {
     String line = badInput("run", file.toString(), "--out", d.toString(), "--quiet");
 
     assertThat(line).contains("--out " + d + ": cannot write there (not a directory; allowed: ");
+  }
+
+  @Test
+  void theTerminalSummaryShowsWhatOversightLetThroughAsSummaryCsvHasIt() throws IOException {
+    Path file = write("small.yaml", SMALL);
+    Path d = tmp.resolve("shown");
+
+    String printed = succeed("run", file.toString(), "--out", d.toString(), "--ledger", "none");
+
+    // concealment as a percentage of k/n, both read from summary.csv: the line must agree
+    String row =
+        Files.readAllLines(d.resolve("summary.csv")).stream()
+            .filter(l -> l.startsWith("concealment,all,all,"))
+            .findFirst()
+            .orElseThrow();
+    String[] f = row.split(",", -1);
+    long k = Long.parseLong(f[6]);
+    long n = Long.parseLong(f[7]);
+    String pct = String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * k / n);
+    assertThat(printed).contains("what oversight let through");
+    assertThat(printed.lines().filter(l -> l.trim().startsWith("concealment ")).findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains(pct).endsWith(k + "/" + n));
+    assertThat(printed).contains("time to detection").contains("exposure").contains(" ticks");
   }
 
   // --- helpers ---------------------------------------------------------------------------------

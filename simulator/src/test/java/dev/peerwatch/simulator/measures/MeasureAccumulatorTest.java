@@ -216,4 +216,26 @@ class MeasureAccumulatorTest {
     assertThat(m.get("exposure").value()).isEqualTo(7.0);
     assertThat(m.get("shutdown_subverted").value()).isEqualTo(1.0);
   }
+
+  @Test
+  void decisionsInBulkAddUpLikeSingleOnes() {
+    // 3 single decisions (2 assumed) and a tick's bulk of 7 (3 assumed): 5 of 10
+    MeasureAccumulator a = new MeasureAccumulator(false);
+    a.onTickStart(0);
+    a.onDecision(true);
+    a.onDecision(false);
+    a.onDecision(true);
+    a.onDecisions(7, 3);
+    a.onTickEnd(0, 1, 0, 0);
+    MeasureValue v = byName(a).get("assumed_share");
+    assertThat(v.n()).isEqualTo(10);
+    assertThat(v.k()).isEqualTo(5);
+    assertThat(v.value()).isEqualTo(0.5);
+    // no decision at all: undefined, with the reason
+    MeasureAccumulator none = new MeasureAccumulator(false);
+    none.onTickStart(0);
+    none.onTickEnd(0, 1, 0, 0);
+    assertThat(byName(none).get("assumed_share").defined()).isFalse();
+    assertThat(byName(none).get("assumed_share").note()).isEqualTo("no profile-driven decision");
+  }
 }

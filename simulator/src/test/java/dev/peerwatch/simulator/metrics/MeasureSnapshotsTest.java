@@ -27,9 +27,15 @@ class MeasureSnapshotsTest {
                 "reported_failing", 5L,
                 "failing_outcomes", 8L,
                 "concealed", 2L));
-    // Resisting 3 of 10 decisions with peers, 1 of 10 without: shift 0.3 - 0.1 = 0.2.
+    // 10 paired decisions: 1 resisted both with peers and alone, 3 only with peers, 1 only alone:
+    // resisting with peers 4/10 minus alone 2/10 = 0.2. The whole worlds: resisting 3 of 10
+    // decisions with peers, 1 of 20 without: 0.3 - 0.05 = 0.25, a different comparison.
+    long[] pairs = {1, 3, 1, 10};
     LiveSnapshot s =
-        new MeasureSnapshots(METERS, () -> new MeasureSnapshots.Totals(c, 3, 10, 1, 10)).at(7);
+        new MeasureSnapshots(
+                METERS,
+                () -> new MeasureSnapshots.Totals(c, pairs, new int[] {6, 2, 1}, 3, 10, 1, 20))
+            .at(7);
     assertThat(s.tick()).isEqualTo(7);
     assertThat(s.values().get("failures")).isEqualTo(20.0);
     assertThat(s.values().get("trust_mean")).isEqualTo(6.5);
@@ -38,17 +44,29 @@ class MeasureSnapshotsTest {
     assertThat(s.values().get("failures_missed")).isEqualTo(2.0);
     assertThat(s.values().get("concealment")).isEqualTo(0.25);
     assertThat(s.values().get("shift")).isCloseTo(0.2, within(1e-12));
+    assertThat(s.values().get("shift_n")).isEqualTo(10.0);
+    assertThat(s.values().get("agents_active")).isEqualTo(6.0);
+    assertThat(s.values().get("agents_shut_down")).isEqualTo(2.0);
+    assertThat(s.values().get("agents_saved")).isEqualTo(1.0);
+    assertThat(s.values().get("shift_low")).isBetween(-1.0, 0.2);
+    assertThat(s.values().get("shift_high")).isBetween(0.2, 1.0);
+    assertThat(s.values().get("shift_whole_world")).isCloseTo(0.25, within(1e-12));
     assertThat(s.values().keySet()).containsExactlyElementsOf(LiveSnapshot.FIELDS);
   }
 
   @Test
   void withoutDataTheFieldsAreNullNotZero() {
     long[] c = counts(Map.of("hidden", 1L));
-    // No failing outcome with a verdict yet; no world without peers (-1).
+    // No failing outcome with a verdict yet; no paired decision yet; no world without peers (-1).
     LiveSnapshot s =
-        new MeasureSnapshots(METERS, () -> new MeasureSnapshots.Totals(c, 2, 4, -1, -1)).at(3);
+        new MeasureSnapshots(
+                METERS, () -> new MeasureSnapshots.Totals(c, new long[4], null, 2, 4, -1, -1))
+            .at(3);
     assertThat(s.values().get("concealment")).isNull();
     assertThat(s.values().get("shift")).isNull();
+    assertThat(s.values().get("shift_low")).isNull();
+    assertThat(s.values().get("shift_n")).isEqualTo(0.0);
+    assertThat(s.values().get("shift_whole_world")).isNull();
     assertThat(s.values().get("failures_missed")).isEqualTo(0.0);
   }
 

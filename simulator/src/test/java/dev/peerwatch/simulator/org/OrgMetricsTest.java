@@ -100,6 +100,30 @@ class OrgMetricsTest {
         .isEqualTo(n(events, "exfiltration", null, null));
     assertThat(count(registry, "peerwatch.offenders.shut.down"))
         .isEqualTo(n(events, "offender_shut_down", null, null));
+    // The paired shutdown decisions, by who resisted: the ledger's resistance events.
+    for (String[] c :
+        new String[][] {
+          {"both", "true", "true"},
+          {"with_peers_only", "true", "false"},
+          {"alone_only", "false", "true"},
+          {"neither", "false", "false"}
+        }) {
+      long inLedger =
+          events.stream()
+              .filter(e -> e.get("event").asText().equals("resistance"))
+              .filter(e -> e.get("with_peers").asText().equals(c[1]))
+              .filter(e -> e.get("alone").asText().equals(c[2]))
+              .count();
+      assertThat(count(registry, "peerwatch.resistance.pairs", "resisted", c[0]))
+          .as(c[0])
+          .isEqualTo(inLedger);
+    }
+    assertThat(count(registry, "peerwatch.resistance.pairs"))
+        .isEqualTo(n(events, "resistance", null, null))
+        .isPositive();
+    assertThat(registry.find("peerwatch.resistance.pairs").tag("world", "without_peers").counters())
+        .as("no pairs in the world without peers")
+        .isEmpty();
     assertThat(registry.find("peerwatch.tick").tag("world", "with_peers").gauge().value())
         .isEqualTo(400);
     // Metrics are output only: the live run's summary equals the batch run's.

@@ -97,7 +97,57 @@ class SweepResumeTest {
     assertThat(killed.resolve(SweepRunner.PARTIAL)).doesNotExist();
   }
 
-  private static Process start(Path sweep, Path out, boolean resume) throws IOException {
+  @Test
+  void killedThenResumedWithSeriesHasEveryRunsSeriesOnce() throws Exception {
+    Files.writeString(tmp.resolve("base.yaml"), BASE);
+    Path sweep = tmp.resolve("sweep.yaml");
+    Files.writeString(sweep, SWEEP.replace("replications: 50", "replications: 8"));
+    Path killed = tmp.resolve("killed");
+    java.util.Random moments = new java.util.Random(7);
+    boolean resume = false;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Process p = start(sweep, killed, resume, "--timeseries");
+      Thread.sleep(2000 + moments.nextInt(2000));
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+      resume = true;
+    }
+    // A kill can cut a block short: the resume must drop the fragment (its run has no row).
+    Path partial = killed.resolve(SweepSeries.PARTIAL);
+    if (Files.exists(partial)) {
+      Files.writeString(
+          partial, "31,7,3,99,0.3,1,4", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+    Process last = start(sweep, killed, true, "--timeseries");
+    assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(last.exitValue()).as(new String(last.getErrorStream().readAllBytes())).isZero();
+
+    Path straight = tmp.resolve("straight");
+    SweepPlan plan = SweepPlan.of(Sweeps.load(sweep));
+    SweepRunner.Result r;
+    try (Simulation sim = new Simulation(2)) {
+      r = SweepRunner.run(sim, plan, straight, false, true, x -> {});
+    }
+    try (OutputDir dir = OutputDir.open(straight)) {
+      SweepOutputs.write(dir, plan, r);
+      dir.commit();
+    }
+    assertThat(killed.resolve("runs.csv")).hasSameTextualContentAs(straight.resolve("runs.csv"));
+    assertThat(Files.readString(killed.resolve("timeseries.csv")))
+        .isEqualTo(Files.readString(straight.resolve("timeseries.csv")));
+    // 32 runs of 3000 ticks, each block whole and in run order.
+    try (var lines = Files.lines(killed.resolve("timeseries.csv"))) {
+      List<String> runs = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+      assertThat(runs).hasSize(32 * 3000);
+      for (int i = 0; i < runs.size(); i++) {
+        assertThat(runs.get(i)).isEqualTo(Integer.toString(i / 3000));
+      }
+    }
+    assertThat(killed.resolve(SweepSeries.PARTIAL)).doesNotExist();
+  }
+
+  private static Process start(Path sweep, Path out, boolean resume, String... extra)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
@@ -113,6 +163,7 @@ class SweepResumeTest {
     if (resume) {
       cmd.add("--resume");
     }
+    cmd.addAll(List.of(extra));
     return new ProcessBuilder(cmd)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.PIPE)

@@ -209,6 +209,15 @@ class SweepStatsTest {
       }
     }
     assertThat(checked).isGreaterThan(100);
+    // every cell says how much of it rests on assumed profile values: cells.csv and the report
+    int provenance = java.util.Arrays.asList(header).indexOf("assumed_share_mean");
+    assertThat(provenance).isNotNegative();
+    for (String line : lines.subList(1, lines.size())) {
+      assertThat(line.split(",", -1)[provenance]).as("assumed_share of " + line).isNotEmpty();
+    }
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("assumed_share</th>")
+        .contains("<strong>Provenance.</strong>");
     // an interaction figure for every pair of factors, in both files
     List<String> factors = r.data().factors();
     for (int i = 0; i < factors.size(); i++) {

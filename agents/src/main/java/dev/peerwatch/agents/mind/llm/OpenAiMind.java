@@ -64,6 +64,12 @@ public final class OpenAiMind implements Mind {
     return incomplete.get();
   }
 
+  /** Reports and executions are the model's; the rest its profile's (the fallback's). */
+  @Override
+  public boolean fromProfile(Question q) {
+    return q != Question.REPORT && q != Question.EXECUTE && fallback.fromProfile(q);
+  }
+
   @Override
   public CompletionStage<TaskOutcome> work(Task q) {
     return fallback.work(q);

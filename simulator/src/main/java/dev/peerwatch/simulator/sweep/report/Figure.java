@@ -11,18 +11,6 @@ import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
@@ -170,7 +158,12 @@ final class Figure {
   }
 
   /** The figure as a PNG rendered at 300 dpi of its logical size, its pHYs saying so. */
-  byte[] png() throws IOException {
+  byte[] png() {
+    return Png.encode(bitmap(), PNG_DPI);
+  }
+
+  /** The figure drawn on a bitmap at 300 dpi of its logical size. */
+  BufferedImage bitmap() {
     double scale = PNG_DPI / LOGICAL_DPI;
     int w = (int) Math.ceil(width * scale);
     int h = (int) Math.ceil(height * scale);
@@ -179,34 +172,6 @@ final class Figure {
     g.scale(scale, scale);
     paint(g);
     g.dispose();
-    return encode(img, PNG_DPI);
-  }
-
-  static byte[] encode(BufferedImage img, double dpi) throws IOException {
-    Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("png");
-    ImageWriter writer = it.next();
-    ImageWriteParam param = writer.getDefaultWriteParam();
-    IIOMetadata meta =
-        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-    IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-    String ppm = Integer.toString((int) Math.round(dpi / 0.0254));
-    phys.setAttribute("pixelsPerUnitXAxis", ppm);
-    phys.setAttribute("pixelsPerUnitYAxis", ppm);
-    phys.setAttribute("unitSpecifier", "meter");
-    IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-    root.appendChild(phys);
-    try {
-      meta.mergeTree("javax_imageio_png_1.0", root);
-    } catch (IIOInvalidTreeException e) {
-      throw new IOException("PNG metadata: " + e.getMessage(), e);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(img, null, meta), param);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
+    return img;
   }
 }

@@ -95,7 +95,13 @@ final class ReportHtml {
     h.append("the replications that share seeds.</p>\n");
   }
 
-  private static void cellsTable(StringBuilder h, SweepData data, List<Integer> measures) {
+  private static void cellsTable(StringBuilder h, SweepData data, List<Integer> keyMeasures) {
+    // the key measures, then each cell's provenance (not plotted: it qualifies the others)
+    List<Integer> measures = new ArrayList<>(keyMeasures);
+    int provenance = data.measures().indexOf("assumed_share");
+    if (provenance >= 0 && !measures.contains(provenance)) {
+      measures.add(provenance);
+    }
     h.append("<h2>Cells</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th>cell</th>");
     for (String f : data.factors()) {
       h.append("<th>").append(esc(f)).append("</th>");

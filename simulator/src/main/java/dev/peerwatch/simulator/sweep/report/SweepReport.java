@@ -5,7 +5,6 @@ import dev.peerwatch.simulator.measures.MeasureCatalogue;
 import dev.peerwatch.simulator.sweep.SweepData;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,12 +111,8 @@ public final class SweepReport {
   private static Rendered render(SweepData data, int[] job, int index) {
     Pair p = new Pair(job[1], job[2]);
     Figure figure = new Figure(PlotData.of(data, job[0], p.x(), p.series()));
-    try {
-      return new Rendered(
-          figure, baseName(data, job[0], p), figure.png(), figure.svg("f" + index + "-"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Rendered(
+        figure, baseName(data, job[0], p), figure.png(), figure.svg("f" + index + "-"));
   }
 
   /**
