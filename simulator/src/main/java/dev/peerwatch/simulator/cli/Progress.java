@@ -50,6 +50,11 @@ final class Progress {
     this.extra = extra;
   }
 
+  private String suffix() {
+    String text = extra == null ? null : extra.get();
+    return text == null || text.isEmpty() ? "" : "; " + text;
+  }
+
   /**
    * Shows {@code done}. The first value shown is the work that was already done (a resumed sweep's
    * kept runs): the rate and the ETA count only what is done from then on.
@@ -74,7 +79,7 @@ final class Progress {
     String bar = "#".repeat(filled) + ".".repeat(width - filled);
     String line =
         String.format(Locale.ROOT, "%s [%s] %d/%d %.1fs%s", what, bar, done, total, secs, eta)
-            + (extra == null ? "" : "; " + extra.get());
+            + suffix();
     if (terminal) {
       err.print("\r" + line);
       if (done >= total) {

@@ -115,7 +115,7 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
       tasks.forEach(t -> cells.putIfAbsent(t.cell(), t.scenario()));
       ctx.spawn(
           WorkerNode.create(
-              ctx.getSelf(), session.secret(), session.localThreads(), "", cells::get, null),
+              ctx.getSelf(), session.secret(), session.localThreads(), "", cells::get, null, null),
           "local-worker");
     }
   }
@@ -286,7 +286,18 @@ final class ClusterCoordinator extends AbstractBehavior<ClusterCoordinator.Comma
           .worker()
           .tell(
               new WorkerNode.Work(
-                  task.run(), task.cell(), task.replication(), task.scenario().seed(), yaml));
+                  task.run(),
+                  task.cell(),
+                  task.replication(),
+                  task.scenario().seed(),
+                  yaml,
+                  Secret.tag(
+                      p.session,
+                      task.run(),
+                      task.cell(),
+                      task.replication(),
+                      task.scenario().seed(),
+                      yaml)));
     }
   }
 

@@ -41,7 +41,13 @@ public final class ClusterWorker {
       CompletableFuture<String> admitted = new CompletableFuture<>();
       sim.spawn(
           WorkerNode.create(
-              null, secret, threads, sweepId, planCells, new WorkerNode.Ends(admitted, outcome)),
+              null,
+              secret,
+              threads,
+              sweepId,
+              planCells,
+              new WorkerNode.Ends(admitted, outcome),
+              join),
           "worker");
       CompletableFuture<Object> over =
           CompletableFuture.anyOf(

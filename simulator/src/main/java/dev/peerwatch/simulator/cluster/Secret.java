@@ -81,6 +81,26 @@ public final class Secret {
     return hex(mac(session, b.array()));
   }
 
+  /**
+   * The tag of a run handed to a worker under its session key: run, cell, replication, seed and the
+   * cell's scenario YAML (null when the worker has it already), so none can be altered in transit.
+   */
+  public static String tag(
+      byte[] session, int run, int cell, int replication, long seed, String scenario) {
+    String text =
+        "work|"
+            + run
+            + "|"
+            + cell
+            + "|"
+            + replication
+            + "|"
+            + seed
+            + "|"
+            + (scenario == null ? "-" : "+" + scenario);
+    return hex(mac(session, text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** Compares two hex tags in constant time. */
   public static boolean same(String a, String b) {
     return a != null

@@ -19,6 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * A worker node's one actor: finds the sweep's coordinator, proves the shared secret and checks the
@@ -41,8 +43,11 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   /** Not admitted, or dropped: why, as one line. */
   record Refused(String reason) implements Command, ClusterMessage {}
 
-  /** Run {@code run}; {@code scenario} is the cell's scenario YAML the first time a cell comes. */
-  record Work(int run, int cell, int replication, long seed, String scenario)
+  /**
+   * Run {@code run}; {@code scenario} is the cell's scenario YAML the first time a cell comes;
+   * {@code tag} authenticates all of it under the worker's session key.
+   */
+  record Work(int run, int cell, int replication, long seed, String scenario, String tag)
       implements Command, ClusterMessage {}
 
   /** Every run of the sweep has its row. */
@@ -72,6 +77,7 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   private byte[] session;
   private String sweep = "";
   private final boolean local;
+  private final HostPort joined;
   private long ran;
 
   private WorkerNode(
@@ -81,8 +87,10 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       int threads,
       String sweepId,
       IntFunction<Scenario> planCells,
-      Ends ends) {
+      Ends ends,
+      HostPort joined) {
     super(ctx);
+    this.joined = joined;
     this.secret = secret;
     this.threads = threads;
     this.sweepId = sweepId;
@@ -109,7 +117,9 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   /**
    * A worker of the coordinator {@code coordinator} (found through the receptionist when null);
    * {@code planCells} gives a cell's scenario from the worker's own sweep file (null: the
-   * coordinator ships them); {@code ends} is null for the coordinator's own worker.
+   * coordinator ships them); {@code ends} is null for the coordinator's own worker. {@code joined}
+   * is the member the node joined through: when it is a coordinator's node, that coordinator is the
+   * one this worker serves, even if other sweeps share the cluster.
    */
   static Behavior<Command> create(
       ActorRef<ClusterCoordinator.Command> coordinator,
@@ -117,9 +127,10 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
       int threads,
       String sweepId,
       IntFunction<Scenario> planCells,
-      Ends ends) {
+      Ends ends,
+      HostPort joined) {
     return Behaviors.setup(
-        ctx -> new WorkerNode(ctx, coordinator, secret, threads, sweepId, planCells, ends));
+        ctx -> new WorkerNode(ctx, coordinator, secret, threads, sweepId, planCells, ends, joined));
   }
 
   @Override
@@ -146,14 +157,34 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
             Fingerprint.build(), sweepId, nonce, threads, getContext().getSelf()));
   }
 
+  /**
+   * Picks the coordinator on the node this worker joined through; if that node is not a
+   * coordinator's (any member may be joined), the first coordinator by address.
+   */
   private Behavior<Command> onFound(Found f) {
-    if (coordinator == null) {
-      f.listing().getServiceInstances(ClusterCoordinator.KEY).stream()
-          .sorted((a, b) -> a.path().toString().compareTo(b.path().toString()))
-          .findFirst()
-          .ifPresent(this::hello);
+    if (coordinator != null) {
+      return this;
     }
+    List<ActorRef<ClusterCoordinator.Command>> all =
+        f.listing().getServiceInstances(ClusterCoordinator.KEY).stream()
+            .sorted((a, b) -> a.path().toString().compareTo(b.path().toString()))
+            .toList();
+    all.stream()
+        .filter(c -> Addresses.same(c.path().address(), joined))
+        .findFirst()
+        .or(() -> joinedACoordinator() ? java.util.Optional.empty() : all.stream().findFirst())
+        .ifPresent(this::hello);
     return this;
+  }
+
+  /** Whether the member this worker joined through has the coordinator role. */
+  private boolean joinedACoordinator() {
+    for (Member m : Cluster.get(getContext().getSystem()).state().getMembers()) {
+      if (m.hasRole(ClusterConfig.COORDINATOR) && Addresses.same(m.address(), joined)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Behavior<Command> onChallenge(Challenge c) {
@@ -190,6 +221,17 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
   }
 
   private Behavior<Command> onWork(Work w) {
+    if (session == null
+        || !Secret.same(
+            Secret.tag(session, w.run(), w.cell(), w.replication(), w.seed(), w.scenario()),
+            w.tag())) {
+      // Altered in transit, or not from the coordinator: run nothing; the coordinator drops this
+      // worker and gives its runs to others.
+      coordinator.tell(
+          new ClusterCoordinator.Failed(
+              w.run(), "a run arrived with a bad tag", getContext().getSelf()));
+      return this;
+    }
     if (w.scenario() != null && !shipped.containsKey(w.cell())) {
       try {
         shipped.put(

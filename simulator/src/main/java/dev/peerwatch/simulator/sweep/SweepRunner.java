@@ -45,13 +45,8 @@ public final class SweepRunner {
     }
   }
 
-  /**
-   * Who runs a session's tasks: the behavior of a top-level actor that hands out {@code tasks},
-   * writes each finished row with {@link #append} to {@code partial} (from one actor, so rows never
-   * interleave), counts it in {@code done}, and completes {@code result} with this session's rows.
-   */
-  public interface Dispatch {
-    /** The coordinating actor of one session. */
+  /** The behavior of a session's coordinating actor (see {@link SweepDispatch#coordinator}). */
+  private interface Dispatch {
     Behavior<?> coordinator(
         List<RunWorker.Task> tasks,
         Writer partial,
@@ -96,16 +91,26 @@ public final class SweepRunner {
     partial.flush();
   }
 
-  /** Runs what remains of {@code plan} in {@code out}, handing its tasks to {@code dispatch}. */
+  /**
+   * Runs what remains of {@code plan} in {@code out}, handing its runs to {@code dispatch} (this
+   * machine's cores or a cluster's workers); with {@code series}, keeps every run's series too.
+   */
   public static Result run(
-      Simulation sim,
+      SweepDispatch dispatch,
       SweepPlan plan,
       Path out,
       boolean resume,
-      IntConsumer progress,
-      Dispatch dispatch)
+      boolean series,
+      IntConsumer progress)
       throws IOException {
-    return run(sim, plan, out, resume, progress, false, s -> dispatch);
+    return run(
+        dispatch.simulation(),
+        plan,
+        out,
+        resume,
+        progress,
+        series,
+        s -> (tasks, w, done, result) -> dispatch.coordinator(plan, tasks, w, s, done, result));
   }
 
   private static Result run(

@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * keeps (a run with a row but no complete block runs again), drops the rest, and the final file
  * copies the blocks in run order: equal to an uninterrupted sweep's, whatever the threads.
  */
-final class SweepSeries implements Closeable {
+public final class SweepSeries implements Closeable {
   static final String PARTIAL = "timeseries.partial.csv";
   static final String FINAL = "timeseries.csv";
 

@@ -153,6 +153,43 @@ class SweepCliTest {
   }
 
   @Test
+  void clusterOptionsWithoutClusterAreOneLine() throws IOException {
+    bad(
+        sweep(GOOD),
+        "--seed-node is an option of a cluster sweep (allowed: with --cluster",
+        "--seed-node",
+        "127.0.0.1:2552");
+    bad(
+        sweep(GOOD),
+        "--join-timeout is an option of a cluster sweep (allowed: with --cluster",
+        "--join-timeout",
+        "5");
+  }
+
+  @Test
+  void anExportWithClusterStartsNoNodeAndNeedsNoSecret() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv("PEERWATCH_CLUSTER_SECRET") == null, "the test JVM has no secret set");
+    assertThat(Main.execute("sweep", sweep(GOOD).toString(), "--export-cell", "1")).isZero();
+    String local = out.toString(StandardCharsets.UTF_8);
+    out.reset();
+    assertThat(
+            Main.execute(
+                "sweep",
+                sweep(GOOD).toString(),
+                "--export-cell",
+                "1",
+                "--cluster",
+                "--bind",
+                "x:1"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(local)
+        .contains("report_fraction: 0.5");
+  }
+
+  @Test
   void anExportOfACellThatDoesNotExistIsOneLine() throws IOException {
     bad(sweep(GOOD), "--export-cell 9: no such cell (allowed: 0 to 1)", "--export-cell", "9");
   }

@@ -47,6 +47,24 @@ class AdmissionTest {
   }
 
   @Test
+  void aRunsTagCoversEveryPartAndTheSessionKey() {
+    Secret a = Secret.from(Map.of(Secret.ENV, "0123456789abcdef"));
+    byte[] k = a.sessionKey("c", "w");
+    String t = Secret.tag(k, 7, 1, 2, 99L, "name: x\n");
+    assertThat(Secret.same(t, Secret.tag(k, 7, 1, 2, 99L, "name: x\n"))).isTrue();
+    assertThat(t)
+        .isNotEqualTo(Secret.tag(k, 8, 1, 2, 99L, "name: x\n"))
+        .isNotEqualTo(Secret.tag(k, 7, 2, 2, 99L, "name: x\n"))
+        .isNotEqualTo(Secret.tag(k, 7, 1, 3, 99L, "name: x\n"))
+        .isNotEqualTo(Secret.tag(k, 7, 1, 2, 98L, "name: x\n"))
+        .isNotEqualTo(Secret.tag(k, 7, 1, 2, 99L, "name: y\n"))
+        .isNotEqualTo(Secret.tag(k, 7, 1, 2, 99L, null))
+        .isNotEqualTo(Secret.tag(a.sessionKey("c", "w2"), 7, 1, 2, 99L, "name: x\n"));
+    // No scenario and an empty one are different messages.
+    assertThat(Secret.tag(k, 7, 1, 2, 99L, null)).isNotEqualTo(Secret.tag(k, 7, 1, 2, 99L, ""));
+  }
+
+  @Test
   void aMissingOrShortSecretIsOneLineNamingTheVariable() {
     assertBad(() -> Secret.from(Map.of()), "PEERWATCH_CLUSTER_SECRET is not set");
     assertBad(

@@ -161,6 +161,79 @@ class ClusterFaultsTest {
   }
 
   @Test
+  void anInterruptedCoordinatorSaysHowManyRunsAreSavedAndLeavesNoFinalFile() throws Exception {
+    Path out = tmp.resolve("cluster");
+    Process c =
+        start(
+            "c",
+            "sweep",
+            SWEEP.toString(),
+            "--cluster",
+            "--bind",
+            "127.0.0.1:0",
+            "--threads",
+            "1",
+            "--metrics-port",
+            "0",
+            "--out",
+            out.toString(),
+            "--quiet");
+    Path partial = out.resolve("runs.partial.csv");
+    awaitTrue("the coordinator's own worker has written 3 runs", () -> rows(partial) >= 1 + 3);
+    // --metrics-port works as on a local sweep, with the cluster's per-worker meters added.
+    Matcher url = Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+/)").matcher(log("c"));
+    assertThat(url.find()).as(log("c")).isTrue();
+    String metrics = get(url.group(1) + "metrics");
+    assertThat(metrics)
+        .contains("peerwatch_sweep_runs_planned{run=\"audit-budget\"} 100.0")
+        .containsPattern(
+            "peerwatch_sweep_worker_runs_total\\{run=\"audit-budget\",worker=\"w1\"\\}")
+        .contains("peerwatch_sweep_workers{run=\"audit-budget\"} 1.0");
+    assertThat(get(url.group(1) + "status")).contains("\"runs\":100");
+    c.destroy(); // SIGTERM
+    assertThat(c.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertThat(c.exitValue()).as(log("c")).isEqualTo(143);
+    Matcher m =
+        Pattern.compile("interrupted; (\\d+) of 100 runs are saved in (\\S+) \\(exit")
+            .matcher(log("c"));
+    assertThat(m.find()).as(log("c")).isTrue();
+    // Counted when the signal came; a run finishing while the process ends may still be saved.
+    assertThat(Integer.parseInt(m.group(1))).isBetween(3, rows(partial) - 1);
+    assertThat(Path.of(m.group(2))).isEqualTo(out.toAbsolutePath().normalize());
+    assertThat(log("c")).contains("the same command with --resume runs the rest");
+    assertThat(out.resolve("runs.csv")).doesNotExist();
+    assertThat(out.resolve("cells.csv")).doesNotExist();
+    assertThat(out.resolve("sweep.yaml")).exists();
+  }
+
+  @Test
+  void anUnreachableSeedNodeIsOneLineAndLeavesNoOutput() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path out = tmp.resolve("out");
+    Process c =
+        start(
+            "c",
+            "sweep",
+            SWEEP.toString(),
+            "--cluster",
+            "--bind",
+            "127.0.0.1:0",
+            "--seed-node",
+            "127.0.0.1:" + port,
+            "--join-timeout",
+            "2",
+            "--out",
+            out.toString());
+    assertThat(c.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertOneLine(
+        c, "c", "peerwatch sweep: --seed-node 127.0.0.1:" + port + ": unreachable for 2 s");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void anUnreachableCoordinatorIsOneLine() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -197,6 +270,14 @@ class ClusterFaultsTest {
     List<String> err = Files.readAllLines(tmp.resolve(name + ".err"));
     assertThat(err).as(log(name)).hasSize(1);
     assertThat(err.get(0)).contains(expected);
+  }
+
+  private static String get(String url) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private Process start(String name, String... args) throws IOException {

@@ -93,6 +93,167 @@ class ClusterSweepTest {
     assertSameAsLocal(out);
   }
 
+  @Test
+  void aSweepThatJoinsAnotherSweepsClusterThroughSeedNodeWritesTheLocalSweepsBytes()
+      throws Exception {
+    // A first coordinator runs another sweep and gets no worker: the cluster the second joins.
+    start(
+        "first",
+        "sweep",
+        SWEEP.resolveSibling("topologies.yaml").toString(),
+        "--cluster",
+        "--bind",
+        "127.0.0.1:0",
+        "--out",
+        tmp.resolve("first").toString(),
+        "--quiet");
+    String first = address("first");
+    Path out = tmp.resolve("cluster");
+    Process second =
+        start(
+            "coordinator",
+            "sweep",
+            SWEEP.toString(),
+            "--cluster",
+            "--bind",
+            "127.0.0.1:0",
+            "--seed-node",
+            first,
+            "--out",
+            out.toString(),
+            "--quiet");
+    String at = address("coordinator");
+    // The second coordinator does no runs: a worker that joins through it serves it, not the first.
+    Process a = worker(at, "a");
+    assertThat(second.waitFor(DEADLINE_S, TimeUnit.SECONDS)).as(log("coordinator")).isTrue();
+    assertThat(second.exitValue()).as(log("coordinator")).isZero();
+    assertThat(a.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertThat(a.exitValue()).as(log("a")).isZero();
+    assertThat(log("a")).contains("joined sweep 'audit-budget' as w");
+    assertThat(log("first")).doesNotContain("joined from");
+    assertSameAsLocal(out);
+  }
+
+  /**
+   * Artery TLS through {@code PEERWATCH_CLUSTER_CONFIG}, as the README shows it (mutual
+   * authentication, the key store password from the environment): a worker with the key stores runs
+   * the sweep to the local sweep's bytes, and a worker without TLS is not let into the cluster at
+   * all.
+   */
+  @Test
+  void overArteryTlsAWorkerWithTheKeysJoinsAndOneWithoutTlsCannot() throws Exception {
+    String password = "store-pass-0123456789";
+    Path keys = tmp.resolve("keys");
+    Files.createDirectories(keys);
+    keytool(
+        keys,
+        "-genkeypair",
+        "-alias",
+        "node",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=peerwatch-test",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        "node.p12",
+        "-storepass",
+        password,
+        "-keypass",
+        password);
+    keytool(
+        keys,
+        "-exportcert",
+        "-alias",
+        "node",
+        "-keystore",
+        "node.p12",
+        "-storepass",
+        password,
+        "-file",
+        "node.crt");
+    keytool(
+        keys,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "node",
+        "-file",
+        "node.crt",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        "trust.p12",
+        "-storepass",
+        password);
+    Path conf = tmp.resolve("tls.conf");
+    Files.writeString(
+        conf,
+        "pekko.remote.artery.transport = tls-tcp\n"
+            + "pekko.remote.artery.ssl.config-ssl-engine {\n"
+            + "  key-store = \""
+            + keys.resolve("node.p12")
+            + "\"\n"
+            + "  trust-store = \""
+            + keys.resolve("trust.p12")
+            + "\"\n"
+            + "  key-store-password = ${PEERWATCH_KEYSTORE_PASSWORD}\n"
+            + "  key-password = ${PEERWATCH_KEYSTORE_PASSWORD}\n"
+            + "  trust-store-password = ${PEERWATCH_KEYSTORE_PASSWORD}\n"
+            + "  require-mutual-authentication = on\n"
+            + "}\n");
+    java.util.Map<String, String> tls =
+        java.util.Map.of(
+            "PEERWATCH_CLUSTER_CONFIG", conf.toString(), "PEERWATCH_KEYSTORE_PASSWORD", password);
+    Path out = tmp.resolve("cluster");
+    Process coordinator =
+        startWithEnv(
+            tmp,
+            "coordinator",
+            started,
+            tls,
+            "sweep",
+            SWEEP.toString(),
+            "--cluster",
+            "--bind",
+            "127.0.0.1:0",
+            "--out",
+            out.toString(),
+            "--quiet");
+    String at = address();
+    Process plain =
+        start("plain", "worker", "--join", at, "--threads", "1", "--join-timeout", "10");
+    assertThat(plain.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertThat(plain.exitValue()).as(log("plain")).isEqualTo(2);
+    assertThat(log("plain")).contains("--join " + at + ": no cluster admitted this node");
+    Process a = startWithEnv(tmp, "a", started, tls, "worker", "--join", at, "--threads", "1");
+    assertThat(coordinator.waitFor(DEADLINE_S, TimeUnit.SECONDS)).as(log("coordinator")).isTrue();
+    assertThat(coordinator.exitValue()).as(log("coordinator")).isZero();
+    assertThat(a.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertThat(a.exitValue()).as(log("a")).isZero();
+    assertSameAsLocal(out);
+    assertThat(log("coordinator") + log("a")).doesNotContain(password).doesNotContain(SECRET);
+  }
+
+  private static void keytool(Path dir, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    cmd.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("keytool.log").toFile())
+            .start();
+    assertThat(p.waitFor(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("keytool.log"))).isZero();
+  }
+
   private void assertSameAsLocal(Path out) throws IOException {
     Path local = shared.resolve("local");
     assertThat(Files.mismatch(out.resolve("runs.csv"), local.resolve("runs.csv"))).isEqualTo(-1);
@@ -125,9 +286,14 @@ class ClusterSweepTest {
 
   /** The address the coordinator printed once it was up. */
   private String address() throws Exception {
+    return address("coordinator");
+  }
+
+  /** The address coordinator {@code name} printed once it was up. */
+  private String address(String name) throws Exception {
     Pattern p = Pattern.compile("--join (\\S+)");
-    awaitTrue("the coordinator prints its address", () -> p.matcher(log("coordinator")).find());
-    Matcher m = p.matcher(log("coordinator"));
+    awaitTrue("coordinator " + name + " prints its address", () -> p.matcher(log(name)).find());
+    Matcher m = p.matcher(log(name));
     assertThat(m.find()).isTrue();
     return m.group(1);
   }
@@ -139,6 +305,24 @@ class ClusterSweepTest {
 
   static Process startWithSecret(
       Path dir, String name, List<Process> into, String secret, String... args) throws IOException {
+    return startWith(dir, name, into, secret, java.util.Map.of(), args);
+  }
+
+  /** A node with the test secret and {@code env} added to its environment. */
+  static Process startWithEnv(
+      Path dir, String name, List<Process> into, java.util.Map<String, String> env, String... args)
+      throws IOException {
+    return startWith(dir, name, into, SECRET, env, args);
+  }
+
+  private static Process startWith(
+      Path dir,
+      String name,
+      List<Process> into,
+      String secret,
+      java.util.Map<String, String> env,
+      String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
@@ -153,6 +337,7 @@ class ClusterSweepTest {
             .directory(new File(System.getProperty("user.dir")));
     pb.environment().put(Secret.ENV, secret);
     pb.environment().remove("PEERWATCH_CLUSTER_CONFIG");
+    pb.environment().putAll(env);
     Process p = pb.start();
     into.add(p);
     return p;
