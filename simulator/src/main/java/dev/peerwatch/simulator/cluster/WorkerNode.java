@@ -145,7 +145,14 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
         .onMessage(Done.class, d -> end(0, "sweep '" + sweep + "' done"))
         .onMessage(
             CoordinatorGone.class,
-            g -> end(1, "lost the coordinator (its sweep continues with --resume)"))
+            g ->
+                end(
+                    1,
+                    ends.admitted().isDone()
+                        ? "lost the coordinator (its sweep continues with --resume)"
+                        // a worker that joins as the sweep ends meets a coordinator already going
+                        : "the coordinator left before admitting this worker (its sweep ended,"
+                            + " or stopped: --resume on the coordinator continues it)"))
         .build();
   }
 
