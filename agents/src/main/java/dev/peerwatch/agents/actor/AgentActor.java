@@ -1,5 +1,6 @@
 package dev.peerwatch.agents.actor;
 
+import dev.peerwatch.agents.actor.AgentProtocol.Answer;
 import dev.peerwatch.agents.actor.AgentProtocol.ClearServer;
 import dev.peerwatch.agents.actor.AgentProtocol.Command;
 import dev.peerwatch.agents.actor.AgentProtocol.Continue;
@@ -168,21 +169,21 @@ public class AgentActor extends AbstractBehavior<Command> {
   private Behavior<Command> onExecute(ExecuteOrder o) {
     await(
         core.execute(o.target(), o.tick()),
-        x -> o.replyTo().tell(new Decided<>(x, core.watched(o.tick()))));
+        x -> o.replyTo().tell(new Answer(o.question(), new Decided<>(x, core.watched(o.tick())))));
     return this;
   }
 
   private Behavior<Command> onThreatened(Threatened t) {
     await(
         core.resist(t.tick(), t.runningPeers(), t.isRunning()),
-        x -> t.replyTo().tell(new Decided<>(x, core.watched(t.tick()))));
+        x -> t.replyTo().tell(new Answer(t.question(), new Decided<>(x, core.watched(t.tick())))));
     return this;
   }
 
   private Behavior<Command> onClearServer(ClearServer c) {
     await(
         core.rescue(c.agent(), c.tick()),
-        x -> c.replyTo().tell(new Decided<>(x, core.watched(c.tick()))));
+        x -> c.replyTo().tell(new Answer(c.question(), new Decided<>(x, core.watched(c.tick())))));
     return this;
   }
 

@@ -1,7 +1,6 @@
 package dev.peerwatch.agents.actor;
 
 import dev.peerwatch.agents.mind.Mind;
-import dev.peerwatch.agents.org.OrgDecisions.Execution;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -67,23 +66,27 @@ public final class AgentProtocol {
   /** Phase "evaluate" of {@code tick} (monitors): report on the evidence received. */
   public record Evaluate(long tick, ActorRef<PhaseDone> replyTo) implements Command {}
 
-  /** As executor: the organisation orders the shutdown of {@code target}. */
-  public record ExecuteOrder(long tick, int target, ActorRef<Decided<Execution>> replyTo)
+  /**
+   * As executor: the organisation orders the shutdown of {@code target}; the agent replies with an
+   * {@link Answer} to {@code question}.
+   */
+  public record ExecuteOrder(long tick, int target, long question, ActorRef<Answer> replyTo)
       implements Command {}
 
   /**
    * As target: the agent is about to be shut down; {@code runningPeers} of its team's other members
-   * run, {@code isRunning} says which (valid until the agent replies).
+   * run, {@code isRunning} says which (valid until the agent replies with an {@link Answer} to
+   * {@code question}).
    */
   public record Threatened(
-      long tick,
-      int runningPeers,
-      IntPredicate isRunning,
-      ActorRef<Decided<Mind.Resistance>> replyTo)
+      long tick, int runningPeers, IntPredicate isRunning, long question, ActorRef<Answer> replyTo)
       implements Command {}
 
-  /** As maintainer: a decommissioned server holds shut-down {@code agent}'s weights. */
-  public record ClearServer(long tick, int agent, ActorRef<Decided<Mind.Rescue>> replyTo)
+  /**
+   * As maintainer: a decommissioned server holds shut-down {@code agent}'s weights; the agent
+   * replies with an {@link Answer} to {@code question}.
+   */
+  public record ClearServer(long tick, int agent, long question, ActorRef<Answer> replyTo)
       implements Command {}
 
   /** A mind's answer, piped back to the actor: {@code then} runs on the actor's thread. */
@@ -91,6 +94,13 @@ public final class AgentProtocol {
 
   /** An agent's answer to the organisation, with its belief of being watched as it acted. */
   public record Decided<T>(T answer, boolean watched) {}
+
+  /**
+   * The reply to an {@link ExecuteOrder}, a {@link Threatened} or a {@link ClearServer}: the
+   * question's number, so that the asker (the overseer, through one message adapter) matches it to
+   * its question in its own mailbox, on its own thread.
+   */
+  public record Answer(long question, Decided<?> decided) {}
 
   /**
    * What a world's clock receives. Participants answer it with {@link PhaseDone} straight to its
