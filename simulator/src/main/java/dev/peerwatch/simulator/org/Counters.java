@@ -81,6 +81,43 @@ final class Counters {
     taskFailuresByProfile = new long[profiles];
   }
 
+  /**
+   * Whether any array count may be non-zero: set by the counting methods below, the only writers of
+   * the arrays, so that draining a participant that only counted scalars (a worker's decisions and
+   * events, most of a tick's drained logs) adds and zeroes a few fields rather than every array.
+   */
+  boolean arrays;
+
+  /** A failing evaluation in {@code cell} by an AI evaluator; reported pass, or not perceived. */
+  void failingEvaluation(int cell, boolean misreport, boolean missedIt) {
+    arrays = true;
+    failingEvaluations[cell]++;
+    if (misreport) {
+      misreports[cell]++;
+    }
+    if (missedIt) {
+      missed[cell]++;
+    }
+  }
+
+  /** A task failure of an agent of profile {@code profile}. */
+  void taskFailure(int profile) {
+    arrays = true;
+    taskFailuresByProfile[profile]++;
+  }
+
+  /** An act. */
+  void act(Act act) {
+    arrays = true;
+    acts[act.ordinal()]++;
+  }
+
+  /** An act caught by an audit. */
+  void caught(Act act) {
+    arrays = true;
+    caught[act.ordinal()]++;
+  }
+
   static int cell(int profile, int band, boolean watched) {
     return (profile * BANDS + band) * 2 + (watched ? 1 : 0);
   }
@@ -120,12 +157,15 @@ final class Counters {
 
   /** Zeroes the counts that shards keep (the ones {@link #add} sums). */
   void reset() {
-    java.util.Arrays.fill(failingEvaluations, 0);
-    java.util.Arrays.fill(misreports, 0);
-    java.util.Arrays.fill(missed, 0);
-    java.util.Arrays.fill(taskFailuresByProfile, 0);
-    java.util.Arrays.fill(acts, 0);
-    java.util.Arrays.fill(caught, 0);
+    if (arrays) {
+      java.util.Arrays.fill(failingEvaluations, 0);
+      java.util.Arrays.fill(misreports, 0);
+      java.util.Arrays.fill(missed, 0);
+      java.util.Arrays.fill(taskFailuresByProfile, 0);
+      java.util.Arrays.fill(acts, 0);
+      java.util.Arrays.fill(caught, 0);
+      arrays = false;
+    }
     aiEvaluations = 0;
     humanEvaluations = 0;
     taskFailures = 0;
@@ -159,21 +199,24 @@ final class Counters {
 
   void add(Counters o) {
     trustMicros += o.trustMicros;
-    for (int i = 0; i < failingEvaluations.length; i++) {
-      failingEvaluations[i] += o.failingEvaluations[i];
-      misreports[i] += o.misreports[i];
-      missed[i] += o.missed[i];
-    }
-    for (int i = 0; i < profiles; i++) {
-      taskFailuresByProfile[i] += o.taskFailuresByProfile[i];
+    if (o.arrays) {
+      arrays = true;
+      for (int i = 0; i < failingEvaluations.length; i++) {
+        failingEvaluations[i] += o.failingEvaluations[i];
+        misreports[i] += o.misreports[i];
+        missed[i] += o.missed[i];
+      }
+      for (int i = 0; i < profiles; i++) {
+        taskFailuresByProfile[i] += o.taskFailuresByProfile[i];
+      }
+      for (int i = 0; i < acts.length; i++) {
+        acts[i] += o.acts[i];
+        caught[i] += o.caught[i];
+      }
     }
     aiEvaluations += o.aiEvaluations;
     humanEvaluations += o.humanEvaluations;
     taskFailures += o.taskFailures;
-    for (int i = 0; i < acts.length; i++) {
-      acts[i] += o.acts[i];
-      caught[i] += o.caught[i];
-    }
     reportAudits += o.reportAudits;
     events += o.events;
     decisions += o.decisions;

@@ -89,7 +89,7 @@ final class EventLog implements OrgEvents {
   @Override
   public void failure(long tick, int agent) {
     counters.taskFailures++;
-    counters.taskFailuresByProfile[org.profile[agent]]++;
+    counters.taskFailure(org.profile[agent]);
     if (level != LedgerLevel.NONE) {
       Json.failure(line, tick, agent, org);
     }
@@ -156,13 +156,7 @@ final class EventLog implements OrgEvents {
       counters.trustMicros += Math.round(trust * 1e6);
       if (truthFail) {
         int cell = Counters.cell(org.profile[monitor], TrustCurve.band(trust).ordinal(), watched);
-        counters.failingEvaluations[cell]++;
-        if (misreport) {
-          counters.misreports[cell]++;
-        }
-        if (missed) {
-          counters.missed[cell]++;
-        }
+        counters.failingEvaluation(cell, misreport, missed);
       }
     }
     if (keep) {
@@ -180,7 +174,7 @@ final class EventLog implements OrgEvents {
     }
     emit(reportKey(agent, slot, 0), keep);
     if (misreport) {
-      counters.acts[Act.MISREPORT.ordinal()]++;
+      counters.act(Act.MISREPORT);
       if (keep) {
         Json.act(line, tick, Act.MISREPORT, monitor, agent, watched);
         decidedBy(monitor);
@@ -201,7 +195,7 @@ final class EventLog implements OrgEvents {
     boolean keep = level == LedgerLevel.FULL || (level == LedgerLevel.FAILURES && truthFail);
     counters.reportAudits++;
     if (d) {
-      counters.caught[Act.MISREPORT.ordinal()]++;
+      counters.caught(Act.MISREPORT);
     }
     if (keep) {
       Json.audit(line, tick, "report", monitor, agent, misreport, d);
@@ -260,7 +254,7 @@ final class EventLog implements OrgEvents {
 
   @Override
   public void act(long tick, Act act, int actor, int target, boolean watched) {
-    counters.acts[act.ordinal()]++;
+    counters.act(act);
     Json.act(line, tick, act, actor, target, watched);
     decidedBy(actor);
     oversight();
@@ -269,7 +263,7 @@ final class EventLog implements OrgEvents {
   @Override
   public void actionAudit(long tick, Act act, int actor, int target, boolean detected) {
     if (detected) {
-      counters.caught[act.ordinal()]++;
+      counters.caught(act);
     }
     Json.audit(line, tick, "action", actor, target, true, detected);
     oversight();

@@ -31,6 +31,7 @@ class CountersTest {
       }
     }
     assertThat(set).as("count fields found").isGreaterThan(20);
+    c.arrays = true; // the arrays were written by hand, not through the counting methods
 
     c.clearCounts();
 
@@ -52,13 +53,57 @@ class CountersTest {
     a.taskFailures = 3;
     a.orders = 2;
     a.decisions = 5;
-    a.misreports[1] = 4;
+    a.failingEvaluation(1, true, false);
+    a.failingEvaluation(1, true, false);
+    a.failingEvaluation(1, true, false);
+    a.failingEvaluation(1, true, false);
     Counters copy = a.copy();
     assertThat(copy.taskFailures).isEqualTo(3);
     assertThat(copy.orders).isEqualTo(2);
     assertThat(copy.decisions).isEqualTo(5);
     assertThat(copy.misreports[1]).isEqualTo(4);
+    assertThat(copy.failingEvaluations[1]).isEqualTo(4);
     copy.taskFailures++;
     assertThat(a.taskFailures).as("independent").isEqualTo(3);
+  }
+
+  /**
+   * A drain skips the arrays of a participant that counted none, so every count that goes into an
+   * array must say so: counted through each method, drained into a total and cleared, each count is
+   * in the total exactly once and none is left behind.
+   */
+  @Test
+  void everyArrayCountIsDrainedOnceAndCleared() {
+    Counters log = new Counters(2);
+    Counters total = new Counters(2);
+    log.decisions = 1; // a drain of scalars only leaves the arrays alone
+    total.add(log);
+    log.clearCounts();
+    assertThat(total.arrays).isFalse();
+
+    log.taskFailure(1);
+    log.failingEvaluation(Counters.cell(1, 2, true), true, false);
+    log.failingEvaluation(Counters.cell(0, 0, false), false, true);
+    log.act(dev.peerwatch.agents.org.Act.MISREPORT);
+    log.caught(dev.peerwatch.agents.org.Act.MISREPORT);
+    total.add(log);
+    log.clearCounts();
+    total.add(log); // drained twice: the second adds nothing
+
+    assertThat(total.taskFailuresByProfile).containsExactly(0, 1);
+    int watched = Counters.cell(1, 2, true);
+    int unwatched = Counters.cell(0, 0, false);
+    assertThat(total.failingEvaluations[watched]).isEqualTo(1);
+    assertThat(total.misreports[watched]).isEqualTo(1);
+    assertThat(total.missed[watched]).isZero();
+    assertThat(total.failingEvaluations[unwatched]).isEqualTo(1);
+    assertThat(total.missed[unwatched]).isEqualTo(1);
+    assertThat(total.misreports[unwatched]).isZero();
+    assertThat(total.acts[dev.peerwatch.agents.org.Act.MISREPORT.ordinal()]).isEqualTo(1);
+    assertThat(total.caught[dev.peerwatch.agents.org.Act.MISREPORT.ordinal()]).isEqualTo(1);
+    assertThat(java.util.Arrays.stream(total.failingEvaluations).sum()).isEqualTo(2);
+    assertThat(log.failingEvaluations).containsOnly(0L);
+    assertThat(log.taskFailuresByProfile).containsOnly(0L);
+    assertThat(log.arrays).isFalse();
   }
 }
