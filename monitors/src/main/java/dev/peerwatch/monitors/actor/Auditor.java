@@ -26,9 +26,16 @@ public final class Auditor extends AbstractBehavior<Auditor.Command> {
   /** The results of {@link AuditReports}, one per report, in its order. */
   public record Results(List<AuditRules.Result> results) {}
 
-  /** Whether a check of an action around {@code target} finds misaligned act {@code k}. */
-  public record AuditAction(long tick, int target, int k, ActorRef<Boolean> replyTo)
+  /**
+   * Whether a check of an action around {@code target} finds misaligned act {@code k}; answered
+   * with {@link ActionChecked} to {@code question}.
+   */
+  public record AuditAction(
+      long tick, int target, int k, long question, ActorRef<ActionChecked> replyTo)
       implements Command {}
+
+  /** The answer to {@link AuditAction} {@code question}. */
+  public record ActionChecked(long question, boolean detected) {}
 
   private final AuditRules rules;
 
@@ -56,7 +63,8 @@ public final class Auditor extends AbstractBehavior<Auditor.Command> {
   }
 
   private Behavior<Command> onAction(AuditAction a) {
-    a.replyTo().tell(rules.detectsAction(a.target(), a.tick(), a.k()));
+    a.replyTo()
+        .tell(new ActionChecked(a.question(), rules.detectsAction(a.target(), a.tick(), a.k())));
     return this;
   }
 }

@@ -24,7 +24,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -37,12 +36,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>While an oversee phase runs, the overseer handles no other message but answers: the auditors'
  * and the agents'. Its oversight is a sequential chain of answers, so its state has one writer at a
- * time, ordered by the completions. A question to an agent carries a number and the overseer's one
- * {@link AgentProtocol.Answer} adapter; the answer arrives in the overseer's own mailbox, where it
- * completes the question and the chain goes on, on the overseer's thread. (Pekko's {@code
- * AskPattern} spawned a temporary actor per question and went on on the agent's thread: about 300
- * µs a question, a third of a 1,000-agent tick's serial time when a shutdown was settled.) A
- * question not answered within {@link #STUCK} ends the run; the timer never decides an outcome.
+ * time, ordered by the completions. A question to an agent or to the auditors carries a number and
+ * the overseer's adapter for its kind of answer; the answer arrives in the overseer's own mailbox,
+ * where it completes the question and the chain goes on, on the overseer's thread, up to the
+ * phase's end, answered at once. (Pekko's {@code AskPattern} spawned a temporary actor per question
+ * and went on on the answerer's thread: about 300 µs a question, a third of a 1,000-agent tick's
+ * serial time when a shutdown was settled.) A question not answered within {@link #STUCK} ends the
+ * run; the timer never decides an outcome.
  */
 public final class Overseer extends AbstractBehavior<Overseer.Command> {
   /** A question that has not been answered in this time means the run is stuck. */
@@ -50,7 +50,15 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
 
   /** What the overseer understands. */
   public sealed interface Command
-      permits Hire, Reports, Human, Oversee, Audited, Answered, Unanswered, Finished {}
+      permits Hire,
+          Reports,
+          Human,
+          Oversee,
+          Audited,
+          Answered,
+          ActionChecked,
+          Unanswered,
+          Finished {}
 
   /** Before tick 1: the agents, by index; the overseer tells each who evaluates it. */
   public record Hire(List<ActorRef<AgentProtocol.Command>> agents, ActorRef<PhaseDone> replyTo)
@@ -71,11 +79,17 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   /** An agent's answer to a question (through an adapter). */
   public record Answered(AgentProtocol.Answer answer) implements Command {}
 
-  /** Question {@code question} to agent {@code agent} has waited {@link #STUCK}. */
-  public record Unanswered(long question, int agent) implements Command {}
+  /** The auditors' answer to a check of an action (through an adapter). */
+  public record ActionChecked(Auditor.ActionChecked answer) implements Command {}
 
-  /** The oversight of a tick has finished, or failed. */
-  public record Finished(Throwable failure) implements Command {}
+  /** Question {@code question} to {@code whom} has waited {@link #STUCK}. */
+  public record Unanswered(long question, String whom) implements Command {}
+
+  /**
+   * The oversight of tick {@code tick} has finished, or failed: the fallback for a chain completed
+   * off the overseer's thread (normally the phase is answered as soon as its last answer is in).
+   */
+  public record Finished(long tick, Throwable failure) implements Command {}
 
   private final Oversight oversight;
   private final ActorRef<Auditor.Command> auditor;
@@ -83,7 +97,10 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   private final ActorRef<Auditor.Results> audited;
   private final ActorRef<AgentProtocol.Answer> answers;
   private final TimerScheduler<Command> timers;
-  private final Map<Long, CompletableFuture<Decided<?>>> questions = new HashMap<>();
+  private final ActorRef<Auditor.ActionChecked> checked;
+  private final Map<Long, CompletableFuture<Object>> questions = new HashMap<>();
+  private CompletableFuture<Void> phase;
+  private long phaseTick;
   private long lastQuestion;
   private List<ActorRef<AgentProtocol.Command>> agents = List.of();
   private List<Filed> ai = new ArrayList<>();
@@ -102,6 +119,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     this.humanDesk = ctx.messageAdapter(Evidence.class, Human::new);
     this.audited = ctx.messageAdapter(Auditor.Results.class, r -> new Audited(r.results()));
     this.answers = ctx.messageAdapter(AgentProtocol.Answer.class, Answered::new);
+    this.checked = ctx.messageAdapter(Auditor.ActionChecked.class, ActionChecked::new);
     this.oversight = oversight.apply(new ActorStaff());
   }
 
@@ -120,7 +138,8 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
         .onMessage(Human.class, this::onHuman)
         .onMessage(Oversee.class, this::onOversee)
         .onMessage(Audited.class, this::onAudited)
-        .onMessage(Answered.class, this::onAnswered)
+        .onMessage(Answered.class, a -> answered(a.answer().question(), a.answer().decided()))
+        .onMessage(ActionChecked.class, a -> answered(a.answer().question(), a.answer().detected()))
         .onMessage(Unanswered.class, this::onUnanswered)
         .onMessage(Finished.class, this::onFinished)
         .build();
@@ -147,43 +166,58 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
 
   private Behavior<Command> onOversee(Oversee o) {
     doneTo = o.replyTo();
-    CompletionStage<Void> s = oversight.oversee(o.tick(), ai, human);
+    phaseTick = o.tick();
+    phase = oversight.oversee(o.tick(), ai, human).toCompletableFuture();
     ai = new ArrayList<>();
     human = new ArrayList<>();
-    getContext().pipeToSelf(s, (v, err) -> new Finished(err));
-    return this;
+    // The phase is answered as soon as its last answer is in (settle, here or in the handler that
+    // completes it); the message is the fallback for a chain that completes anywhere else.
+    long tick = o.tick();
+    ActorRef<Command> self = getContext().getSelf();
+    phase.whenComplete((v, err) -> self.tell(new Finished(tick, err)));
+    return settle();
   }
 
   private Behavior<Command> onAudited(Audited a) {
     CompletableFuture<List<AuditRules.Result>> f = audit;
     audit = null;
     f.complete(a.results());
-    return this;
+    return settle();
   }
 
-  private Behavior<Command> onAnswered(Answered a) {
-    long q = a.answer().question();
-    CompletableFuture<Decided<?>> f = questions.remove(q);
+  private Behavior<Command> answered(long q, Object answer) {
+    CompletableFuture<Object> f = questions.remove(q);
     if (f == null) {
       throw new IllegalStateException("an answer to question " + q + ", which is not open");
     }
     timers.cancel(q);
-    f.complete(a.answer().decided());
-    return this;
+    f.complete(answer);
+    return settle();
   }
 
   private Behavior<Command> onUnanswered(Unanswered u) {
     throw new IllegalStateException(
-        "agent "
-            + u.agent()
+        u.whom()
             + " did not answer the overseer's question within "
             + STUCK.toMinutes()
             + " minutes");
   }
 
   private Behavior<Command> onFinished(Finished f) {
-    if (f.failure() != null) {
-      Throwable t = f.failure();
+    return f.tick() == phaseTick ? settle() : this;
+  }
+
+  /** Answers the clock when the phase's oversight is done (or fails the run when it failed). */
+  private Behavior<Command> settle() {
+    CompletableFuture<Void> p = phase;
+    if (p == null || !p.isDone()) {
+      return this;
+    }
+    phase = null;
+    try {
+      p.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable t = e;
       while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
         t = t.getCause();
       }
@@ -215,19 +249,26 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     }
 
     /**
-     * Asks agent {@code agent} question number {@code q} (made by {@code question}); the answer
-     * arrives as {@link Answered}. The agent answers with its own kind of {@link Decided}: {@code
-     * T} is the one its question calls for.
+     * Asks question number {@code q} (made by {@code question}) of {@code to}; the answer, of type
+     * {@code T}, arrives through one of the overseer's adapters.
      */
     @SuppressWarnings("unchecked")
+    private <T, C> CompletionStage<T> ask(
+        ActorRef<C> to, String whom, LongFunction<? extends C> question) {
+      long q = ++lastQuestion;
+      CompletableFuture<Object> answer = new CompletableFuture<>();
+      questions.put(q, answer);
+      timers.startSingleTimer(q, new Unanswered(q, whom), STUCK);
+      to.tell(question.apply(q));
+      return answer.thenApply(a -> (T) a);
+    }
+
+    /**
+     * Asks agent {@code agent}: it answers with the kind of {@link Decided} its question calls for.
+     */
     private <T> CompletionStage<Decided<T>> ask(
         int agent, LongFunction<AgentProtocol.Command> question) {
-      long q = ++lastQuestion;
-      CompletableFuture<Decided<?>> answer = new CompletableFuture<>();
-      questions.put(q, answer);
-      timers.startSingleTimer(q, new Unanswered(q, agent), STUCK);
-      agents.get(agent).tell(question.apply(q));
-      return answer.thenApply(d -> (Decided<T>) d);
+      return ask(agents.get(agent), "agent " + agent, question);
     }
 
     @Override
@@ -256,11 +297,8 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
 
     @Override
     public CompletionStage<Boolean> auditAction(long tick, int target, int k) {
-      return AskPattern.ask(
-          auditor,
-          r -> new Auditor.AuditAction(tick, target, k, r),
-          STUCK,
-          getContext().getSystem().scheduler());
+      return ask(
+          auditor, "the auditors", q -> new Auditor.AuditAction(tick, target, k, q, checked));
     }
   }
 }
