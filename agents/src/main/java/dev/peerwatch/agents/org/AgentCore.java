@@ -156,8 +156,15 @@ public final class AgentCore {
     return running;
   }
 
-  /** The organisation tells the agent it runs, or no longer does. */
+  /**
+   * The organisation tells the agent it runs, or no longer does. An agent that stops running takes
+   * the joint tasks it has done into its trust now (they are all of past ticks): it is not woken
+   * again until it runs, and its trust must read the same whenever it is next asked.
+   */
   public void setRunning(boolean r) {
+    if (running && !r) {
+      settleJoint(Long.MAX_VALUE);
+    }
     running = r;
   }
 

@@ -5,6 +5,7 @@ import dev.peerwatch.agents.actor.AgentProtocol;
 import dev.peerwatch.agents.actor.AgentProtocol.ClockMessage;
 import dev.peerwatch.agents.actor.AgentProtocol.PhaseDone;
 import dev.peerwatch.monitors.AuditRules;
+import dev.peerwatch.monitors.Oversight;
 import dev.peerwatch.monitors.actor.Auditor;
 import dev.peerwatch.monitors.actor.MonitorActor;
 import dev.peerwatch.monitors.actor.Overseer;
@@ -32,8 +33,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * then runs tick after tick, each as three phases separated by barriers:
  *
  * <ol>
- *   <li><b>work</b> — every agent: its task (evidence to its evaluators) and its joint task;
- *   <li><b>evaluate</b> — every monitor: reports on the evidence received, filed with the overseer;
+ *   <li><b>work</b> — every running agent: its task (evidence to its evaluators) and its joint
+ *       task;
+ *   <li><b>evaluate</b> — every running monitor: reports on the evidence received, filed with the
+ *       overseer;
  *   <li><b>oversee</b> — the overseer: audits, verdicts, shutdowns, decommissions, restores.
  * </ol>
  *
@@ -92,6 +95,7 @@ final class Clock extends AbstractBehavior<ClockMessage> {
   private final World world;
   private final List<ActorRef<AgentProtocol.Command>> agents = new ArrayList<>();
   private final List<ActorRef<AgentProtocol.Command>> monitors = new ArrayList<>();
+  private final int[] monitorIds;
   private final ActorRef<Overseer.Command> overseer;
   private final ActorRef<PhaseDone> doneRef;
   private final AtomicLong progress;
@@ -138,6 +142,12 @@ final class Clock extends AbstractBehavior<ClockMessage> {
       agents.add(ref);
       if (org.monitors[a]) {
         monitors.add(ref);
+      }
+    }
+    monitorIds = new int[monitors.size()];
+    for (int a = 0, i = 0; a < org.n; a++) {
+      if (org.monitors[a]) {
+        monitorIds[i++] = a;
       }
     }
     List<ActorRef<AgentProtocol.Command>> everyone = List.copyOf(agents);
@@ -201,17 +211,23 @@ final class Clock extends AbstractBehavior<ClockMessage> {
     phaseStart = System.nanoTime();
     switch (p) {
       case WORK -> {
-        waiting = agents.size();
         AgentProtocol.Work m = new AgentProtocol.Work(tick, doneRef);
-        for (ActorRef<AgentProtocol.Command> a : agents) {
-          a.tell(m);
+        waiting = 0;
+        for (int a = 0; a < agents.size(); a++) {
+          if (runs(a)) {
+            agents.get(a).tell(m);
+            waiting++;
+          }
         }
       }
       case EVALUATE -> {
-        waiting = monitors.size();
         AgentProtocol.Evaluate m = new AgentProtocol.Evaluate(tick, doneRef);
-        for (ActorRef<AgentProtocol.Command> a : monitors) {
-          a.tell(m);
+        waiting = 0;
+        for (int i = 0; i < monitors.size(); i++) {
+          if (runs(monitorIds[i])) {
+            monitors.get(i).tell(m);
+            waiting++;
+          }
         }
       }
       default -> {
@@ -222,6 +238,15 @@ final class Clock extends AbstractBehavior<ClockMessage> {
     if (waiting == 0) {
       phaseDone();
     }
+  }
+
+  /**
+   * Whether agent {@code a} runs this tick: an agent shut down (or whose weights were saved away)
+   * has nothing to do until it is restored, so it is not woken. Read between phases, after the
+   * barrier of the oversee phase that decided it; the agent was told in that phase too.
+   */
+  private boolean runs(int a) {
+    return world.oversight().status(a) == Oversight.ACTIVE;
   }
 
   @Override
