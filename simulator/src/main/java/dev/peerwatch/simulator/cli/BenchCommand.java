@@ -58,6 +58,15 @@ final class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(
+      names = "--warmup-seconds",
+      defaultValue = "20",
+      paramLabel = "S",
+      description =
+          "run job: warm up each size for at least S seconds besides the --warmup runs"
+              + " (default: ${DEFAULT-VALUE}).")
+  long warmupSeconds;
+
+  @Option(
       names = "--iterations",
       defaultValue = "5",
       paramLabel = "N",
@@ -118,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
   static final String WARMUP = "0 to 1000";
 
   static final String ITERATIONS = "1 to 1000";
+  static final String WARMUP_SECONDS = "0 to 3600";
   static final String AGENTS = "multiples of 10 from 10 to 1000000, comma-separated";
   static final String HEAP_AGENTS = "0 (skip), or a multiple of 10 from 10 to 1000000";
   static final String TICKS = "1 to 1000000";
@@ -132,6 +142,14 @@ final class BenchCommand implements Callable<Integer> {
     if (warmup < 0 || warmup > 1000) {
       throw new ConfigException(
           "--warmup " + warmup + " is out of range (allowed: " + WARMUP + ")");
+    }
+    if (warmupSeconds < 0 || warmupSeconds > 3600) {
+      throw new ConfigException(
+          "--warmup-seconds "
+              + warmupSeconds
+              + " is out of range (allowed: "
+              + WARMUP_SECONDS
+              + ")");
     }
     if (iterations < 1 || iterations > 1000) {
       throw new ConfigException(

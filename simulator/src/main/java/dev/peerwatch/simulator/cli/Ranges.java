@@ -24,6 +24,8 @@ final class Ranges {
           Map.entry("--metrics-port", "0 to 65535"),
           Map.entry("--tick-rate", "a number above 0, ticks per second"),
           Map.entry("--warmup", BenchCommand.WARMUP),
+          Map.entry("--warmup-seconds", BenchCommand.WARMUP_SECONDS),
+          Map.entry("--join-timeout", "1 to 3600 seconds"),
           Map.entry("--iterations", BenchCommand.ITERATIONS),
           Map.entry("--agents", BenchCommand.AGENTS),
           Map.entry("--heap-agents", BenchCommand.HEAP_AGENTS));

@@ -18,7 +18,13 @@ import java.util.Locale;
 
 /**
  * {@code peerwatch bench --job run}: agent-ticks per second of the organisation at several sizes,
- * and the heap a large organisation needs. Each size runs once to warm up, then is timed.
+ * and the heap a large organisation needs.
+ *
+ * <p>The actor path and the bare barrier are measured in pairs, alternately first, and the ratio
+ * reported is the median of the pairs' ratios: on a shared virtual machine the speed of both drifts
+ * by tens of percent from one run to the next, and a pair sees the same drift. Each arm warms up
+ * for {@code --warmup} pairs and at least {@code --warmup-seconds}: the JIT takes several
+ * 1,000-agent runs to settle (the ratio of the first pairs is 0.1 to 0.3 below the steady one).
  */
 final class RunBench {
   private RunBench() {}
@@ -37,29 +43,54 @@ final class RunBench {
     try (Simulation sim = new Simulation(threads)) {
       System.out.printf(
           Locale.ROOT,
-          "threads %d, cores %d, ticks %d, median of %d runs after %d warm-up%n",
+          "threads %d, cores %d, ticks %d, median of %d runs after %d warm-up and at least %d s%n",
           threads,
           Runtime.getRuntime().availableProcessors(),
           b.ticks,
           b.iterations,
-          b.warmup);
+          b.warmup,
+          b.warmupSeconds);
       for (int n : b.agents) {
         Scenario sc = scenario(dir, n, 10, b.ticks);
-        double actors =
-            median(
-                b, () -> time(() -> OrgRun.run(sim, sc, LedgerLevel.NONE, null, false, x -> {})));
-        double bare = median(b, () -> BareBarrier.seconds(sim, n, b.ticks));
+        double[] actors = new double[b.iterations];
+        double[] ratios = new double[b.iterations];
+        long warmUntil = System.nanoTime() + b.warmupSeconds * 1_000_000_000L;
+        for (int i = -b.warmup; i < b.iterations; i++) {
+          if (i == 0 && System.nanoTime() < warmUntil) {
+            i = -1; // still warming up
+          }
+          // which goes first alternates, so neither always runs on a cache the other warmed
+          boolean actorsFirst = (i & 1) == 0;
+          double bare = actorsFirst ? 0 : BareBarrier.seconds(sim, n, b.ticks);
+          double act = time(() -> OrgRun.run(sim, sc, LedgerLevel.NONE, null, false, x -> {}));
+          bare = actorsFirst ? BareBarrier.seconds(sim, n, b.ticks) : bare;
+          if (i >= 0) {
+            actors[i] = act;
+            ratios[i] = bare / act;
+          }
+        }
         OrgRun.Request rq = OrgRun.Request.of(LedgerLevel.NONE, null, false);
         double inline = median(b, () -> time(() -> OrgRun.inline(sc, rq, x -> {})));
         double work = n * (double) b.ticks / 1e6;
+        double ratio = median(ratios);
         System.out.printf(
             Locale.ROOT,
             "agents %d: actors %.2f M agent-ticks/s = %.2f x bare actor barrier;"
                 + " inline %.2f M agent-ticks/s%n",
             n,
-            work / actors,
-            bare / actors,
+            work / median(actors),
+            ratio,
             work / inline);
+        double woken = woken(sim, sc, n);
+        System.out.printf(
+            Locale.ROOT,
+            "  pairs' ratios %.2f to %.2f; agents running (woken) per tick %.1f of %d on average:"
+                + " per running agent %.2f x bare%n",
+            min(ratios),
+            max(ratios),
+            woken,
+            n,
+            ratio * woken / n);
       }
       timeseries(b, sim, dir);
       if (b.scale) {
@@ -130,6 +161,30 @@ final class RunBench {
     }
   }
 
+  /**
+   * The agents the clock wakes per tick on average in a run of {@code sc} ({@code n} agents): all
+   * of them in the first tick, then those running at the end of the tick before (a shut-down agent
+   * is not woken).
+   */
+  private static double woken(Simulation sim, Scenario sc, int n) {
+    var rows =
+        OrgRun.actors(sim, sc, OrgRun.Request.of(LedgerLevel.NONE, null, false), null, x -> {})
+            .series();
+    double sum = n;
+    for (int t = 0; t + 1 < rows.size(); t++) {
+      sum += rows.get(t).active();
+    }
+    return sum / rows.size();
+  }
+
+  private static double min(double[] s) {
+    return java.util.Arrays.stream(s).min().orElseThrow();
+  }
+
+  private static double max(double[] s) {
+    return java.util.Arrays.stream(s).max().orElseThrow();
+  }
+
   private static double median(double[] s) {
     double[] c = s.clone();
     java.util.Arrays.sort(c);
@@ -142,17 +197,23 @@ final class RunBench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** The median seconds of {@code b.iterations} timed runs after {@code b.warmup} untimed ones. */
+  /**
+   * The median seconds of {@code b.iterations} timed runs after {@code b.warmup} untimed ones and
+   * at least {@code b.warmupSeconds} of them.
+   */
   private static double median(BenchCommand b, java.util.function.DoubleSupplier run) {
     double[] s = new double[b.iterations];
+    long warmUntil = System.nanoTime() + b.warmupSeconds * 1_000_000_000L;
     for (int i = -b.warmup; i < b.iterations; i++) {
+      if (i == 0 && System.nanoTime() < warmUntil) {
+        i = -1; // still warming up
+      }
       double t = run.getAsDouble();
       if (i >= 0) {
         s[i] = t;
       }
     }
-    java.util.Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    return median(s);
   }
 
   /**

@@ -226,6 +226,18 @@ class HardeningCliTest {
     err.reset();
     assertThat(badInput("bench", "--agents", "10,x0"))
         .contains("--agents 'x0' is not a whole number");
+    err.reset();
+    assertThat(badInput("bench", "--job", "run", "--warmup-seconds", "3601"))
+        .endsWith("--warmup-seconds 3601 is out of range (allowed: 0 to 3600)");
+    err.reset();
+    assertThat(badInput("bench", "--warmup-seconds", "soon"))
+        .contains("--warmup-seconds 'soon' is not a whole number (allowed: 0 to 3600)");
+  }
+
+  @Test
+  void aNonNumericJoinTimeoutNamesItsRange() throws IOException {
+    assertThat(badInputIn(tmp, "worker", "--join-timeout", "abc"))
+        .contains("--join-timeout 'abc' is not a whole number (allowed: 1 to 3600 seconds)");
   }
 
   @Test
