@@ -200,6 +200,37 @@ public final class MeasureCatalogue {
           "af_gap",
           "assumed_share");
 
+  /**
+   * A measure's value for a terminal, in its unit with one decimal: shares in percent, differences
+   * in percentage points with their sign, ticks and counts as they are; with its interval when both
+   * ends are known. {@code units}: with the unit ("12.5%", "+3.0 pp", "4.0 ticks"), else the number
+   * alone for a column whose heading names the unit. A key not in the catalogue reads as a share.
+   */
+  public static String show(String key, double value, double low, double high, boolean units) {
+    Kind k = of(key).map(Entry::kind).orElse(Kind.RATE);
+    double scale = k == Kind.TICKS || k == Kind.COUNT ? 1 : 100;
+    StringBuilder b = new StringBuilder();
+    b.append(k == Kind.DIFFERENCE && value > 0 ? "+" : "").append(one(scale * value));
+    if (units) {
+      b.append(
+          switch (k) {
+            case RATE -> "%";
+            case DIFFERENCE -> " pp";
+            case TICKS -> " ticks";
+            case COUNT -> "";
+          });
+    }
+    if (!Double.isNaN(low) && !Double.isNaN(high)) {
+      b.append(" [").append(one(scale * low)).append(", ").append(one(scale * high)).append(']');
+    }
+    return b.toString();
+  }
+
+  private static String one(double v) {
+    String s = String.format(java.util.Locale.ROOT, "%.1f", v);
+    return s.equals("-0.0") ? "0.0" : s;
+  }
+
   /** The entry of {@code key}, or of the measure it breaks down ({@code under_reporting.low}). */
   public static Optional<Entry> of(String key) {
     Entry e = ENTRIES.get(key);

@@ -168,24 +168,7 @@ public final class SummaryWriter {
     if (!v.defined()) {
       return "- (" + (v.note().isEmpty() ? "no data" : v.note()) + ")";
     }
-    MeasureCatalogue.Kind kind =
-        MeasureCatalogue.of(v.name()).map(MeasureCatalogue.Entry::kind).orElse(null);
-    String ci =
-        Double.isNaN(v.low()) || Double.isNaN(v.high())
-            ? ""
-            : kind == MeasureCatalogue.Kind.TICKS || kind == MeasureCatalogue.Kind.COUNT
-                ? " [" + one(v.low()) + ", " + one(v.high()) + "]"
-                : " [" + one(100 * v.low()) + ", " + one(100 * v.high()) + "]";
-    if (kind == MeasureCatalogue.Kind.TICKS) {
-      return one(v.value()) + " ticks" + ci;
-    }
-    if (kind == MeasureCatalogue.Kind.COUNT) {
-      return one(v.value()) + ci;
-    }
-    if (kind == MeasureCatalogue.Kind.DIFFERENCE) {
-      return (v.value() > 0 ? "+" : "") + one(100 * v.value()) + " pp" + ci;
-    }
-    return pct(v.value()) + ci;
+    return MeasureCatalogue.show(v.name(), v.value(), v.low(), v.high(), true);
   }
 
   /**

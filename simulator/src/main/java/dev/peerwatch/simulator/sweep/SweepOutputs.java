@@ -150,18 +150,7 @@ public final class SweepOutputs {
 
   /** A cell's mean with its interval, in the measure's unit: %, points or ticks. */
   private static String show(String m, double mean, double low, double high) {
-    if (Double.isNaN(mean)) {
-      return "-";
-    }
-    MeasureCatalogue.Kind k = kind(m);
-    double scale = k == MeasureCatalogue.Kind.TICKS || k == MeasureCatalogue.Kind.COUNT ? 1 : 100;
-    String sign = k == MeasureCatalogue.Kind.DIFFERENCE && mean > 0 ? "+" : "";
-    if (Double.isNaN(low)) {
-      return String.format(Locale.ROOT, "%s%.1f", sign, scale * mean).replace("-0.0", "0.0");
-    }
-    return String.format(
-            Locale.ROOT, "%s%.1f [%.1f, %.1f]", sign, scale * mean, scale * low, scale * high)
-        .replace("-0.0", "0.0");
+    return Double.isNaN(mean) ? "-" : MeasureCatalogue.show(m, mean, low, high, false);
   }
 
   private static String shorten(String s) {
