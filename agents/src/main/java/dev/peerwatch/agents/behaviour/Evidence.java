@@ -83,23 +83,60 @@ public record Evidence(double score, double bar) {
     return STANDARD.cumulativeProbability(z);
   }
 
-  /** The last failure rate's quantile: a worker asks for the same one every tick. */
-  private record Centre(double failureRate, double z) {}
-
-  private static Centre lastCentre = new Centre(0.5, 0);
-
   /**
-   * {@link #quantile} of {@code failureRate}, remembered for the last rate asked. The record is
-   * immutable, so a thread that reads another's entry reads a whole one; the value is a pure
-   * function of the rate, so which entry a thread sees never changes a result.
+   * Score tables ({@link ScoreSteps}) by worker values (failure rate, spread, bar), direct-mapped:
+   * a worker's values are looked up every task. A table is built once its values have been asked
+   * for {@link #BUILD_AFTER} times in a row of its slot (a short run computes every score, a long
+   * one builds the table once: about a millisecond). Entries are immutable and a table answers
+   * exactly what the formula does, so which entries a thread sees, and when a table is built, never
+   * change a result; the counts are racy on purpose.
    */
-  private static double centre(double failureRate) {
-    Centre c = lastCentre;
-    if (c.failureRate != failureRate) {
-      c = new Centre(failureRate, quantile(failureRate));
-      lastCentre = c;
+  private static final ScoreSteps[] TABLES = new ScoreSteps[16];
+
+  private static final Counting[] COUNTING = new Counting[16];
+
+  static final int BUILD_AFTER = 20_000;
+
+  /** Worker values being counted toward a table, with the quantile of their failure rate. */
+  private static final class Counting {
+    final double failureRate;
+    final double spread;
+    final double bar;
+    final double centre;
+    int uses;
+
+    Counting(double failureRate, double spread, double bar) {
+      this.failureRate = failureRate;
+      this.spread = spread;
+      this.bar = bar;
+      this.centre = quantile(failureRate);
     }
-    return c.z;
+  }
+
+  private static int slot(double failureRate, double spread, double bar) {
+    long h =
+        Double.doubleToRawLongBits(failureRate) * 0x9E3779B97F4A7C15L
+            + Double.doubleToRawLongBits(spread) * 0xC2B2AE3D27D4EB4FL
+            + Double.doubleToRawLongBits(bar);
+    return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (TABLES.length - 1);
+  }
+
+  /** The score of a task in tenths, through the values' table when there is one. */
+  static long tenths(double failureRate, double spread, double bar, double u) {
+    int slot = slot(failureRate, spread, bar);
+    ScoreSteps t = TABLES[slot];
+    if (t != null && t.isFor(failureRate, spread, bar)) {
+      return t.tenths(u);
+    }
+    Counting c = COUNTING[slot];
+    if (c == null || c.failureRate != failureRate || c.spread != spread || c.bar != bar) {
+      c = new Counting(failureRate, spread, bar);
+      COUNTING[slot] = c;
+    }
+    if (++c.uses >= BUILD_AFTER) {
+      TABLES[slot] = new ScoreSteps(failureRate, spread, bar);
+    }
+    return ScoreSteps.exact(spread, bar, c.centre, u);
   }
 
   /** Whether the task failed: its score lies below the bar. */
@@ -126,8 +163,7 @@ public record Evidence(double score, double bar) {
    */
   public static Evidence of(double failureRate, double spread, double bar, double u) {
     boolean fails = u < failureRate;
-    double raw = bar + spread * (quantile(u) - centre(failureRate));
-    double score = Math.max(0, Math.min(100, Math.round(raw * 10) / 10.0));
+    double score = tenths(failureRate, spread, bar, u) / 10.0;
     // the verdict is u's: rounding and clamping must not move a score across the bar
     if (fails && score >= bar) {
       score = Math.max(0, Math.ceil(bar * 10 - 1) / 10.0);
