@@ -117,7 +117,10 @@ public final class Shutdown {
       System.out.flush();
       err.flush();
       // The command finished its work after the signal: end with its code (0 when all went
-      // well). Other hooks have nothing left to do: the actor systems do not hook the JVM.
+      // well). The local actor systems do not hook the JVM; a cluster node's does (Pekko's
+      // coordinated shutdown, to leave the cluster), and halting may cut its leaving short:
+      // the other members then down the node as unreachable (ClusterConfig.STABLE_AFTER_S).
+      // Nothing is lost by that: a coordinator reruns a run whose worker is gone.
       Runtime.getRuntime().halt(exitCode);
     }
   }
