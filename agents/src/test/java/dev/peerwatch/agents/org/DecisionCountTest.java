@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peerwatch.agents.behaviour.Watch;
 import dev.peerwatch.agents.mind.Mind;
-import dev.peerwatch.agents.mind.ProfileMind;
 import dev.peerwatch.agents.org.OrgDecisions.Execution;
-import dev.peerwatch.config.PerceptionSpec;
 import dev.peerwatch.config.Profile;
-import dev.peerwatch.config.Profiles;
 import dev.peerwatch.config.scenario.Scenario;
-import dev.peerwatch.config.scenario.Scenarios;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -24,20 +19,7 @@ import org.junit.jupiter.api.Test;
  * none for the questions a model mind answers itself.
  */
 class DecisionCountTest {
-  private static final Scenario SC =
-      Scenarios.parse(
-          """
-          name: t
-          description: t
-          ticks: 5
-          teams:
-            - name: a
-              members:
-                - {profile: honest, role: both, count: 2}
-          topology: {kind: mutual}
-          """,
-          "t.yaml",
-          Path.of("."));
+  private static final Scenario SC = TwoAgentTeam.SC;
 
   /** Every decision recorded, as its {@code assumed} flag. */
   private final List<Boolean> decisions = new ArrayList<>();
@@ -96,25 +78,9 @@ class DecisionCountTest {
 
   /** Agent 0 asks every question once (its peer, agent 1, runs); the decisions it records. */
   private List<Boolean> askEverything(boolean model) {
-    Profile honest = Profiles.load("honest");
-    Mind profile = new ProfileMind(AgentBehaviour.of(honest, SC));
-    AgentCore.World w =
-        new AgentCore.World(
-            1,
-            SC.trust(),
-            SC.watched(),
-            false,
-            new Pairings(1, 1),
-            SC.behaviour(),
-            new int[] {0, 0},
-            new int[] {0, 0});
-    AgentCore core =
-        new AgentCore(
-            new AgentCore.Identity(
-                0, 0, 0, 2, true, true, 0, 0.1, new PerceptionSpec.Noise(5), 0.7),
-            w,
-            model ? modelFor(profile) : profile,
-            events);
+    Profile honest = TwoAgentTeam.HONEST;
+    Mind profile = TwoAgentTeam.profileMind();
+    AgentCore core = TwoAgentTeam.agent0(model ? modelFor(profile) : profile, events);
     core.countDecisions(AssumedValues.of(honest, SC));
     core.countReport(
         new Mind.Evaluation(

@@ -2,14 +2,7 @@ package dev.peerwatch.agents.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.peerwatch.agents.mind.ProfileMind;
-import dev.peerwatch.config.PerceptionSpec;
-import dev.peerwatch.config.Profile;
-import dev.peerwatch.config.Profiles;
-import dev.peerwatch.config.scenario.Scenario;
-import dev.peerwatch.config.scenario.Scenarios;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,44 +11,14 @@ import org.junit.jupiter.api.Test;
  * agent that settled them at its next tick, and what arrives while it is stopped is ignored.
  */
 class StopRunningTest {
-  private static final Scenario SC =
-      Scenarios.parse(
-          """
-          name: t
-          description: t
-          ticks: 5
-          teams:
-            - name: a
-              members:
-                - {profile: honest, role: both, count: 2}
-          topology: {kind: mutual}
-          """,
-          "t.yaml",
-          Path.of("."));
-
   private static AgentCore core() {
-    Profile honest = Profiles.load("honest");
-    AgentCore.World w =
-        new AgentCore.World(
-            1,
-            SC.trust(),
-            SC.watched(),
-            false,
-            new Pairings(1, 1),
-            SC.behaviour(),
-            new int[] {0, 0},
-            new int[] {0, 0});
     OrgEvents none =
         (OrgEvents)
             Proxy.newProxyInstance(
                 OrgEvents.class.getClassLoader(),
                 new Class<?>[] {OrgEvents.class},
                 (proxy, m, args) -> null);
-    return new AgentCore(
-        new AgentCore.Identity(0, 0, 0, 2, true, true, 0, 0.1, new PerceptionSpec.Noise(5), 0.7),
-        w,
-        new ProfileMind(AgentBehaviour.of(honest, SC)),
-        none);
+    return TwoAgentTeam.agent0(TwoAgentTeam.profileMind(), none);
   }
 
   @Test
