@@ -133,7 +133,8 @@ public record Evidence(double score, double bar) {
       c = new Counting(failureRate, spread, bar);
       COUNTING[slot] = c;
     }
-    if (++c.uses >= BUILD_AFTER) {
+    // a table needs scores that rise with u: never for a negative (or NaN) spread
+    if (++c.uses >= BUILD_AFTER && spread >= 0) {
       TABLES[slot] = new ScoreSteps(failureRate, spread, bar);
     }
     return ScoreSteps.exact(spread, bar, c.centre, u);

@@ -77,6 +77,20 @@ class ScoreStepsTest {
   }
 
   @Test
+  void aNegativeSpreadIsNeverTabled() {
+    // outside the configured range (0 to 50), scores fall with u: the formula answers throughout
+    double r = 0.2;
+    double s = -5;
+    double b = 70;
+    double c = Evidence.quantile(r);
+    SplittableRandom random = new SplittableRandom(13);
+    for (int i = 0; i < 2 * Evidence.BUILD_AFTER; i++) {
+      double u = (random.nextLong() >>> 11) * 0x1.0p-53;
+      assertThat(Evidence.tenths(r, s, b, u)).isEqualTo(ScoreSteps.exact(s, b, c, u));
+    }
+  }
+
+  @Test
   void aScoreMovesByItsTenthsWithU() {
     // spread 10 around a bar of 80 with a failure rate of 0.1: the median task scores
     // 80 + 10 * (0 - quantile(0.1)) = 80 + 12.8155 = 92.8 points
