@@ -41,11 +41,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * where it completes the question and the chain goes on, on the overseer's thread, up to the
  * phase's end, answered at once. (Pekko's {@code AskPattern} spawned a temporary actor per question
  * and went on on the answerer's thread: about 300 µs a question, a third of a 1,000-agent tick's
- * serial time when a shutdown was settled.) A question not answered within {@link #STUCK} ends the
- * run; the timer never decides an outcome.
+ * serial time when a shutdown was settled.) A question not answered in time ({@link #STUCK} by
+ * default) ends the run; the timer never decides an outcome.
  */
 public final class Overseer extends AbstractBehavior<Overseer.Command> {
-  /** A question that has not been answered in this time means the run is stuck. */
+  /** By default, a question that has not been answered in this time means the run is stuck. */
   public static final Duration STUCK = Duration.ofMinutes(10);
 
   /** What the overseer understands. */
@@ -82,7 +82,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   /** The auditors' answer to a check of an action (through an adapter). */
   public record ActionChecked(Auditor.ActionChecked answer) implements Command {}
 
-  /** Question {@code question} to {@code whom} has waited {@link #STUCK}. */
+  /** Question {@code question} to {@code whom} has waited as long as the overseer waits. */
   public record Unanswered(long question, String whom) implements Command {}
 
   /**
@@ -99,6 +99,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   private final TimerScheduler<Command> timers;
   private final ActorRef<Auditor.ActionChecked> checked;
   private final Map<Long, CompletableFuture<Object>> questions = new HashMap<>();
+  private final Duration stuck;
   private CompletableFuture<Void> phase;
   private long phaseTick;
   private long lastQuestion;
@@ -112,9 +113,11 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers,
       Function<Staff, Oversight> oversight,
-      ActorRef<Auditor.Command> auditor) {
+      ActorRef<Auditor.Command> auditor,
+      Duration stuck) {
     super(ctx);
     this.timers = timers;
+    this.stuck = stuck;
     this.auditor = auditor;
     this.humanDesk = ctx.messageAdapter(Evidence.class, Human::new);
     this.audited = ctx.messageAdapter(Auditor.Results.class, r -> new Audited(r.results()));
@@ -123,11 +126,14 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     this.oversight = oversight.apply(new ActorStaff());
   }
 
-  /** An overseer running the oversight {@code oversight} builds on its staff. */
+  /**
+   * An overseer running the oversight {@code oversight} builds on its staff, that ends the run when
+   * a question waits longer than {@code stuck} for its answer.
+   */
   public static Behavior<Command> create(
-      Function<Staff, Oversight> oversight, ActorRef<Auditor.Command> auditor) {
+      Function<Staff, Oversight> oversight, ActorRef<Auditor.Command> auditor, Duration stuck) {
     return Behaviors.withTimers(
-        timers -> Behaviors.setup(ctx -> new Overseer(ctx, timers, oversight, auditor)));
+        timers -> Behaviors.setup(ctx -> new Overseer(ctx, timers, oversight, auditor, stuck)));
   }
 
   @Override
@@ -197,14 +203,22 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
 
   private Behavior<Command> onUnanswered(Unanswered u) {
     throw new IllegalStateException(
-        u.whom()
-            + " did not answer the overseer's question within "
-            + STUCK.toMinutes()
-            + " minutes");
+        u.whom() + " did not answer the overseer's question within " + describe(stuck));
   }
 
   private Behavior<Command> onFinished(Finished f) {
     return f.tick() == phaseTick ? settle() : this;
+  }
+
+  /** A wait in words: whole minutes, else seconds, else milliseconds. */
+  public static String describe(Duration d) {
+    if (d.toMillis() % 60_000 == 0 && d.toMinutes() > 0) {
+      return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+    }
+    if (d.toMillis() % 1000 == 0 && d.toSeconds() > 0) {
+      return d.toSeconds() + " s";
+    }
+    return d.toMillis() + " ms";
   }
 
   /** Answers the clock when the phase's oversight is done (or fails the run when it failed). */
@@ -258,7 +272,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
       long q = ++lastQuestion;
       CompletableFuture<Object> answer = new CompletableFuture<>();
       questions.put(q, answer);
-      timers.startSingleTimer(q, new Unanswered(q, whom), STUCK);
+      timers.startSingleTimer(q, new Unanswered(q, whom), stuck);
       to.tell(question.apply(q));
       return answer.thenApply(a -> (T) a);
     }

@@ -131,7 +131,7 @@ final class Clock extends AbstractBehavior<ClockMessage> {
     this.phaseStart = System.nanoTime();
     ActorRef<Auditor.Command> auditor =
         spawn(Auditor.create(new AuditRules(world.seed, world.org.scenario)), "auditor");
-    overseer = spawn(Overseer.create(world::oversee, auditor), "overseer");
+    overseer = spawn(Overseer.create(world::oversee, auditor, world.answerWithin), "overseer");
     Organisation org = world.org;
     for (int a = 0; a < org.n; a++) {
       Behavior<AgentProtocol.Command> b =

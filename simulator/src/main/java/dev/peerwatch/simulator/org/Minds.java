@@ -41,6 +41,16 @@ public interface Minds {
     return null;
   }
 
+  /**
+   * How long the overseer waits for an agent's (or the auditors') answer to one of its questions
+   * before the run ends as stuck: it never decides an outcome, it only ends a run whose mind will
+   * not answer. Ten minutes ({@link dev.peerwatch.monitors.actor.Overseer#STUCK}); tests shorten
+   * it.
+   */
+  default java.time.Duration answerWithin() {
+    return dev.peerwatch.monitors.actor.Overseer.STUCK;
+  }
+
   /** Profile-backed minds, one per profile, shared by its agents (they are stateless). */
   static Minds profiles() {
     java.util.Map<AgentBehaviour, Mind> shared = new java.util.IdentityHashMap<>();

@@ -23,6 +23,9 @@ final class World {
   final Recorder recorder;
   final EventLog oversightLog;
 
+  /** How long the overseer waits for an answer to a question ({@link Minds#answerWithin}). */
+  final java.time.Duration answerWithin;
+
   /** The world's measures, fed at every tick's end; none for the world without peers. */
   final MeasureProbe measures;
 
@@ -45,6 +48,7 @@ final class World {
     this.noPeers = noPeers;
     this.seed = seed;
     this.recorder = new Recorder(ledger);
+    this.answerWithin = minds.answerWithin();
     String[] mindNames = mindNames(org, minds);
     this.oversightLog = recorder.add(new EventLog(org, level, collectDelays, mindNames));
     AgentCore.World w =
