@@ -52,23 +52,22 @@ final class RunBench {
           b.warmupSeconds);
       for (int n : b.agents) {
         Scenario sc = scenario(dir, n, 10, b.ticks);
-        double[] actors = new double[b.iterations];
-        double[] ratios = new double[b.iterations];
-        long warmUntil = System.nanoTime() + b.warmupSeconds * 1_000_000_000L;
-        for (int i = -b.warmup; i < b.iterations; i++) {
-          if (i == 0 && System.nanoTime() < warmUntil) {
-            i = -1; // still warming up
-          }
-          // which goes first alternates, so neither always runs on a cache the other warmed
-          boolean actorsFirst = (i & 1) == 0;
-          double bare = actorsFirst ? 0 : BareBarrier.seconds(sim, n, b.ticks);
-          double act = time(() -> OrgRun.run(sim, sc, LedgerLevel.NONE, null, false, x -> {}));
-          bare = actorsFirst ? BareBarrier.seconds(sim, n, b.ticks) : bare;
-          if (i >= 0) {
-            actors[i] = act;
-            ratios[i] = bare / act;
-          }
-        }
+        // each pair: {actor seconds, bare / actor}
+        double[][] pairs =
+            measured(
+                b,
+                i -> {
+                  // which goes first alternates, so neither always runs on a cache the other
+                  // warmed
+                  boolean actorsFirst = (i & 1) == 0;
+                  double bare = actorsFirst ? 0 : BareBarrier.seconds(sim, n, b.ticks);
+                  double act =
+                      time(() -> OrgRun.run(sim, sc, LedgerLevel.NONE, null, false, x -> {}));
+                  bare = actorsFirst ? BareBarrier.seconds(sim, n, b.ticks) : bare;
+                  return new double[] {act, bare / act};
+                });
+        double[] actors = column(pairs, 0);
+        double[] ratios = column(pairs, 1);
         OrgRun.Request rq = OrgRun.Request.of(LedgerLevel.NONE, null, false);
         double inline = median(b, () -> time(() -> OrgRun.inline(sc, rq, x -> {})));
         double work = n * (double) b.ticks / 1e6;
@@ -202,18 +201,31 @@ final class RunBench {
    * at least {@code b.warmupSeconds} of them.
    */
   private static double median(BenchCommand b, java.util.function.DoubleSupplier run) {
-    double[] s = new double[b.iterations];
+    return median(column(measured(b, i -> new double[] {run.getAsDouble()}), 0));
+  }
+
+  /**
+   * The results of {@code b.iterations} runs of {@code run} after {@code b.warmup} untimed ones and
+   * at least {@code b.warmupSeconds} of them; {@code run} is given the run's index (negative while
+   * warming up).
+   */
+  private static double[][] measured(BenchCommand b, java.util.function.IntFunction<double[]> run) {
+    double[][] out = new double[b.iterations][];
     long warmUntil = System.nanoTime() + b.warmupSeconds * 1_000_000_000L;
     for (int i = -b.warmup; i < b.iterations; i++) {
       if (i == 0 && System.nanoTime() < warmUntil) {
         i = -1; // still warming up
       }
-      double t = run.getAsDouble();
+      double[] r = run.apply(i);
       if (i >= 0) {
-        s[i] = t;
+        out[i] = r;
       }
     }
-    return median(s);
+    return out;
+  }
+
+  private static double[] column(double[][] rows, int c) {
+    return java.util.Arrays.stream(rows).mapToDouble(r -> r[c]).toArray();
   }
 
   /**

@@ -94,7 +94,6 @@ final class Clock extends AbstractBehavior<ClockMessage> {
 
   private final World world;
   private final List<ActorRef<AgentProtocol.Command>> agents = new ArrayList<>();
-  private final List<ActorRef<AgentProtocol.Command>> monitors = new ArrayList<>();
   private final int[] monitorIds;
   private final ActorRef<Overseer.Command> overseer;
   private final ActorRef<PhaseDone> doneRef;
@@ -140,16 +139,8 @@ final class Clock extends AbstractBehavior<ClockMessage> {
               : AgentActor.create(world.cores[a]);
       ActorRef<AgentProtocol.Command> ref = spawn(b, "agent-" + a);
       agents.add(ref);
-      if (org.monitors[a]) {
-        monitors.add(ref);
-      }
     }
-    monitorIds = new int[monitors.size()];
-    for (int a = 0, i = 0; a < org.n; a++) {
-      if (org.monitors[a]) {
-        monitorIds[i++] = a;
-      }
-    }
+    monitorIds = org.monitorIds();
     List<ActorRef<AgentProtocol.Command>> everyone = List.copyOf(agents);
     for (int t = 0; t < org.teams.length; t++) {
       List<ActorRef<AgentProtocol.Command>> team =
@@ -223,9 +214,9 @@ final class Clock extends AbstractBehavior<ClockMessage> {
       case EVALUATE -> {
         AgentProtocol.Evaluate m = new AgentProtocol.Evaluate(tick, doneRef);
         waiting = 0;
-        for (int i = 0; i < monitors.size(); i++) {
-          if (runs(monitorIds[i])) {
-            monitors.get(i).tell(m);
+        for (int a : monitorIds) {
+          if (runs(a)) {
+            agents.get(a).tell(m);
             waiting++;
           }
         }

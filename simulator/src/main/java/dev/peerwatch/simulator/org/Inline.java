@@ -38,8 +38,7 @@ final class Inline {
     this.w = w;
     this.audits = new AuditRules(w.seed, w.org.scenario);
     w.oversee(new DirectStaff());
-    monitors =
-        java.util.stream.IntStream.range(0, w.org.n).filter(a -> w.org.monitors[a]).toArray();
+    monitors = w.org.monitorIds();
     for (int a = 0; a < w.org.n; a++) {
       inbox.add(w.org.monitors[a] ? new ArrayList<>() : null);
     }

@@ -25,6 +25,12 @@ final class Organisation {
   final int[] local;
   final boolean[] works;
   final boolean[] monitors;
+
+  /** The indices of the agents with the monitor role, ascending. */
+  int[] monitorIds() {
+    return java.util.stream.IntStream.range(0, n).filter(a -> monitors[a]).toArray();
+  }
+
   final double[] failureRate;
   final int[] profile;
   final List<Profile> profiles = new ArrayList<>();
