@@ -255,8 +255,12 @@ public final class AgentCore {
     if (world.noPeers() || t.jointTaskRate() == 0 || me.team() < 0 || !running) {
       return -1;
     }
-    long p = world.pairings().partner(me.team(), me.teamSize(), me.id() - me.teamFirst(), tick);
-    if (p < 0 || u(me.team(), tick, JOINT + (p & 0xFFFFFFFFL)) >= t.jointTaskRate()) {
+    Pairings pairings = world.pairings();
+    long p = pairings.partner(me.team(), me.teamSize(), me.id() - me.teamFirst(), tick);
+    // u(team, tick, JOINT + pair), through the pairing's key prefix
+    if (p < 0
+        || pairings.teamDraw(me.team(), me.teamSize(), tick, JOINT + (p & 0xFFFFFFFFL))
+            >= t.jointTaskRate()) {
       return -1;
     }
     return me.teamFirst() + (int) (p >>> 32);
@@ -342,12 +346,12 @@ public final class AgentCore {
         return;
       }
       Trust t = world.trust();
-      int partner = pendingPartner[best];
-      double before = trust.get(partner);
+      int slot = trust.slotOf(pendingPartner[best]);
+      double before = trust.at(slot);
       double after =
           TrustDynamics.joint(
               world.model().trustFormation().rule(), t, before, pendingCooperated[best]);
-      trust.add(partner, after - before);
+      trust.addAt(slot, after - before);
       pending--;
       pendingTick[best] = pendingTick[pending];
       pendingPartner[best] = pendingPartner[pending];
@@ -367,13 +371,14 @@ public final class AgentCore {
     if (w == 0 || world.noPeers()) {
       return;
     }
-    double before = trust.get(other);
+    int slot = trust.slotOf(other);
+    double before = trust.at(slot);
     double after =
         tf.rule() == BehaviourModel.TrustRule.LINEAR
             ? TrustDynamics.linear(
                 before, perceivedPass, w * world.trust().cooperate(), w * world.trust().defect())
             : TrustDynamics.observe(before, perceivedPass, w);
-    trust.add(other, after - before);
+    trust.addAt(slot, after - before);
   }
 
   /** This agent's trust in {@code other} (joint tasks settled so far). */

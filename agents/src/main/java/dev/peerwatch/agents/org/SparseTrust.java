@@ -30,11 +30,27 @@ public final class SparseTrust {
 
   /** Moves the trust in {@code other} by {@code delta}, clamped to 0–10. */
   public void add(int other, double delta) {
+    addAt(slotOf(other), delta);
+  }
+
+  /**
+   * The slot holding the trust in {@code other}, made (at the start value) if there is none: for an
+   * update that reads and then moves one trust with one lookup ({@link #at}, {@link #addAt}). A
+   * slot is valid until the next insertion.
+   */
+  public int slotOf(int other) {
     int i = find(other);
-    if (i < 0) {
-      i = insert(other);
-    }
-    values[i] = Math.max(0f, Math.min(10f, values[i] + (float) delta));
+    return i >= 0 ? i : insert(other);
+  }
+
+  /** The trust held in slot {@code slot}. */
+  public float at(int slot) {
+    return values[slot];
+  }
+
+  /** Moves the trust held in slot {@code slot} by {@code delta}, clamped to 0–10. */
+  public void addAt(int slot, double delta) {
+    values[slot] = Math.max(0f, Math.min(10f, values[slot] + (float) delta));
   }
 
   /** The number of agents this agent has interacted with. */
