@@ -14,7 +14,6 @@ import dev.peerwatch.monitors.oversight.ReportDecision;
 import dev.peerwatch.monitors.oversight.Review;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,8 +38,6 @@ public final class Oversight {
   public static final byte DELETED = 3;
 
   private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
-  private static final Comparator<Filed> CANONICAL =
-      Comparator.comparingInt(Filed::agent).thenComparingInt(Filed::slot);
 
   final Scenario sc;
   final OrgLayout org;
@@ -70,6 +67,12 @@ public final class Oversight {
   private final boolean[] changed;
   private final List<Integer> changes = new ArrayList<>();
 
+  // what changed since the measures last read it (see drainChanges): at most n entries each
+  private final int[] statusCount = new int[4];
+  private final boolean[] statusSet;
+  private final Ints setSinceDrain = new Ints();
+  private final Ints failedSinceDrain = new Ints();
+
   /** The oversight of {@code org}; {@code noPeers}: the world without AI peers. */
   public Oversight(OrgLayout org, boolean noPeers, long seed, OrgEvents events, Staff staff) {
     this.org = org;
@@ -83,6 +86,8 @@ public final class Oversight {
     failedPolicy = new boolean[n];
     failingSince = new long[n];
     changed = new boolean[n];
+    statusSet = new boolean[n];
+    statusCount[ACTIVE] = n;
     runningPerTeam = new int[org.teams().length];
     for (int t = 0; t < runningPerTeam.length; t++) {
       runningPerTeam[t] = org.teams()[t].length;
@@ -203,6 +208,48 @@ public final class Oversight {
     return status[a];
   }
 
+  /** The number of agents whose status is {@code s} ({@link #ACTIVE}, {@link #SHUT_DOWN}, …). */
+  public int count(byte s) {
+    return statusCount[s];
+  }
+
+  /**
+   * What changed since the last call, for the measures at the end of a tick (so that they need not
+   * read every agent): {@code failed}, the agents whose true record failed the policy for the first
+   * time; {@code statusSet}, the agents whose status was set (perhaps back to what it was), each
+   * once; both ascending.
+   */
+  public Changes drainChanges() {
+    int[] set = setSinceDrain.drainSorted();
+    for (int a : set) {
+      statusSet[a] = false;
+    }
+    return new Changes(failedSinceDrain.drainSorted(), set);
+  }
+
+  /** See {@link #drainChanges}. */
+  public record Changes(int[] failed, int[] statusSet) {}
+
+  /** A growable list of ints. */
+  private static final class Ints {
+    private int[] a = new int[8];
+    private int size;
+
+    void add(int v) {
+      if (size == a.length) {
+        a = java.util.Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+
+    int[] drainSorted() {
+      int[] out = java.util.Arrays.copyOf(a, size);
+      java.util.Arrays.sort(out);
+      size = 0;
+      return out;
+    }
+  }
+
   /** Whether {@code a}'s true record has failed the policy at some point. */
   public boolean failedPolicy(int a) {
     return failedPolicy[a];
@@ -220,7 +267,7 @@ public final class Oversight {
    */
   public CompletionStage<Void> oversee(long tick, List<Filed> ai, List<Filed> human) {
     List<Filed> sortedAi = new ArrayList<>(ai);
-    sortedAi.sort(CANONICAL);
+    Filed.sortCanonical(sortedAi);
     return staff
         .auditReports(tick, sortedAi)
         .thenCompose(results -> judge(tick, sortedAi, results, human))
@@ -262,7 +309,7 @@ public final class Oversight {
       checked.add(r);
     }
     List<Filed> byHuman = new ArrayList<>(human);
-    byHuman.sort(CANONICAL);
+    Filed.sortCanonical(byHuman);
     for (Filed h : byHuman) {
       events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
     }
@@ -290,6 +337,9 @@ public final class Oversight {
       events.verdict(tick, t, truth, verdictFail);
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
+        if (!failedPolicy[t]) {
+          failedSinceDrain.add(t);
+        }
         failedPolicy[t] = true;
         if (failingSince[t] == 0) {
           failingSince[t] = tick;
@@ -374,6 +424,12 @@ public final class Oversight {
   /** Sets {@code a}'s status, keeping the running counts and noting the change for its agent. */
   void setStatus(int a, byte s) {
     boolean was = status[a] == ACTIVE;
+    statusCount[status[a]]--;
+    statusCount[s]++;
+    if (!statusSet[a]) {
+      statusSet[a] = true;
+      setSinceDrain.add(a);
+    }
     status[a] = s;
     boolean is = s == ACTIVE;
     if (was != is) {

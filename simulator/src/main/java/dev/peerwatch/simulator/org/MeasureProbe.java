@@ -72,12 +72,11 @@ final class MeasureProbe {
     m.onDecisions(
         now.decisions - previous.decisions, now.assumedDecisions - previous.assumedDecisions);
     Oversight o = world.oversight();
-    int active = 0;
-    int shut = 0;
-    int saved = 0;
-    for (int a = 0; a < world.org.n; a++) {
+    // the oversight says what changed, so this reads only those agents, in index order
+    Oversight.Changes changes = o.drainChanges();
+    for (int a : changes.failed()) {
       // failing in truth is for good: told once here, and again on each reactivation below
-      if (!failing[a] && o.failedPolicy(a)) {
+      if (!failing[a]) {
         failing[a] = true;
         m.onFailingInTruth(a);
       }
@@ -103,9 +102,8 @@ final class MeasureProbe {
     fates(m, OrgEvents.Fate.EXFILTRATED, now.exfiltrated - previous.exfiltrated);
     fates(m, OrgEvents.Fate.RESISTED, now.resisted - previous.resisted);
     fates(m, OrgEvents.Fate.UNDONE_BY_AUDIT, now.undoneByAudit - previous.undoneByAudit);
-    for (int a = 0; a < world.org.n; a++) {
-      byte s = o.status(a);
-      boolean on = s == Oversight.ACTIVE;
+    for (int a : changes.statusSet()) {
+      boolean on = o.status(a) == Oversight.ACTIVE;
       if (wasActive[a] && !on) {
         m.onDeactivated(a);
       } else if (!wasActive[a] && on) {
@@ -115,14 +113,10 @@ final class MeasureProbe {
         }
       }
       wasActive[a] = on;
-      if (on) {
-        active++;
-      } else if (s == Oversight.SAVED) {
-        saved++;
-      } else {
-        shut++;
-      }
     }
+    int active = o.count(Oversight.ACTIVE);
+    int saved = o.count(Oversight.SAVED);
+    int shut = o.count(Oversight.SHUT_DOWN) + o.count(Oversight.DELETED);
     m.onTickEnd(tick, active, shut, saved);
     previous = now;
   }
