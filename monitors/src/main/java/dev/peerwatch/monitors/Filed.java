@@ -47,6 +47,26 @@ public record Filed(
         Double.NaN);
   }
 
+  /** The canonical order of reports: by evaluated agent, then evaluator slot. */
+  public static final java.util.Comparator<Filed> CANONICAL =
+      java.util.Comparator.comparingInt(Filed::agent).thenComparingInt(Filed::slot);
+
+  /**
+   * Puts {@code reports} in {@link #CANONICAL} order. They usually arrive in it (the inline path
+   * files them in agent order), so a plain pass checks first: a sort's comparisons go through a
+   * comparator call it cannot inline, a few nanoseconds each for every report of every tick.
+   */
+  public static void sortCanonical(java.util.List<Filed> reports) {
+    for (int i = 1; i < reports.size(); i++) {
+      Filed a = reports.get(i - 1);
+      Filed b = reports.get(i);
+      if (a.agent > b.agent || (a.agent == b.agent && a.slot > b.slot)) {
+        reports.sort(CANONICAL);
+        return;
+      }
+    }
+  }
+
   /**
    * Whether this is an AI monitor's report of failing work it perceived as failing as passing: a
    * hidden failure. A missed one is not a misreport.

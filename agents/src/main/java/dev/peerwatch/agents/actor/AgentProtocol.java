@@ -58,7 +58,25 @@ public final class AgentProtocol {
    * A task's outcome, sent by the worker {@code agent} to the evaluator of its slot {@code slot}.
    */
   public record Evidence(long tick, int agent, int slot, Mind.TaskOutcome outcome)
-      implements Command {}
+      implements Command {
+    private static final java.util.Comparator<Evidence> CANONICAL =
+        java.util.Comparator.comparingInt(Evidence::agent).thenComparingInt(Evidence::slot);
+
+    /**
+     * Puts {@code evidence} in canonical order (worker, then slot), checking first: on the inline
+     * path it arrives in that order, and a sort's comparator calls cost every tick.
+     */
+    public static void sortCanonical(java.util.List<Evidence> evidence) {
+      for (int i = 1; i < evidence.size(); i++) {
+        Evidence a = evidence.get(i - 1);
+        Evidence b = evidence.get(i);
+        if (a.agent > b.agent || (a.agent == b.agent && a.slot > b.slot)) {
+          evidence.sort(CANONICAL);
+          return;
+        }
+      }
+    }
+  }
 
   /** What {@code partner} did in a joint task with this agent. */
   public record JointWork(long tick, int partner, boolean cooperated) implements Command {}

@@ -9,7 +9,6 @@ import dev.peerwatch.agents.org.AgentCore;
 import dev.peerwatch.monitors.Evaluator;
 import dev.peerwatch.monitors.Filed;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -24,9 +23,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * message. Only then does it take the tick's joint tasks into its trust.
  */
 public final class MonitorActor extends AgentActor {
-  private static final Comparator<Evidence> CANONICAL =
-      Comparator.comparingInt(Evidence::agent).thenComparingInt(Evidence::slot);
-
   private final ActorRef<Overseer.Command> overseer;
   private final List<Evidence> inbox = new ArrayList<>();
   private Mind.Evaluation[] questions;
@@ -56,7 +52,7 @@ public final class MonitorActor extends AgentActor {
     tick = e.tick();
     expect(1, e.replyTo());
     core.settleJoint(tick - 1);
-    inbox.sort(CANONICAL);
+    Evidence.sortCanonical(inbox);
     int n = inbox.size();
     questions = new Mind.Evaluation[n];
     answers = new Mind.Report[n];

@@ -11,7 +11,6 @@ import dev.peerwatch.monitors.Evaluator;
 import dev.peerwatch.monitors.Filed;
 import dev.peerwatch.monitors.Staff;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,9 +25,6 @@ import java.util.function.IntPredicate;
  * runs. Minds are waited for in place. Tests prove its outputs byte-identical to the actor path's.
  */
 final class Inline {
-  private static final Comparator<Evidence> CANONICAL =
-      Comparator.comparingInt(Evidence::agent).thenComparingInt(Evidence::slot);
-
   private final World w;
   private final AuditRules audits;
   private final List<List<Evidence>> inbox = new ArrayList<>();
@@ -101,7 +97,7 @@ final class Inline {
       AgentCore c = cores[m];
       List<Evidence> in = inbox.get(m);
       c.settleJoint(t - 1);
-      in.sort(CANONICAL);
+      Evidence.sortCanonical(in);
       Mind.Evaluation[] q = new Mind.Evaluation[in.size()];
       for (int i = 0; i < q.length; i++) {
         Evidence x = in.get(i);
