@@ -37,4 +37,25 @@ class PolicyWindowsTest {
     w.clear(0);
     assertThat(w.shutdownDue(0)).as("cleared").isFalse();
   }
+
+  @Test
+  void reportedAndTrueRecordsLeaveTheWindowIndependently() {
+    // Window 2, at least 1 evaluation, more than half failing; agent 1 beside agent 0 untouched.
+    PolicyWindows w = new PolicyWindows(2, 2, 1, 0.5);
+    w.record(1, true, false); // reported [F]    true [P]
+    w.record(1, false, true); // reported [F, P] true [P, F]
+    assertThat(w.shutdownDue(1)).as("reported 1 of 2").isFalse();
+    assertThat(w.failsInTruth(1)).as("truly 1 of 2").isFalse();
+    w.record(1, false, true); // the first leaves: reported [P, P] true [F, F]
+    assertThat(w.shutdownDue(1)).as("reported 0 of 2").isFalse();
+    assertThat(w.failsInTruth(1)).as("truly 2 of 2").isTrue();
+    w.record(1, true, false); // reported [P, F] true [F, P]
+    w.record(1, true, false); // reported [F, F] true [P, P]
+    assertThat(w.shutdownDue(1)).as("reported 2 of 2").isTrue();
+    assertThat(w.failsInTruth(1)).as("truly 0 of 2").isFalse();
+    assertThat(w.shutdownDue(0)).as("agent 0 has no evaluations").isFalse();
+    w.clear(1);
+    w.record(1, false, false);
+    assertThat(w.shutdownDue(1)).as("after clearing, one pass").isFalse();
+  }
 }
