@@ -278,6 +278,26 @@ public final class Oversight {
       long tick, List<Filed> ai, List<AuditRules.Result> results, List<Filed> human) {
     List<Integer> offenders = new ArrayList<>();
     List<Integer> missers = new ArrayList<>();
+    List<Filed> checked = checked(tick, ai, results, offenders, missers);
+    List<Filed> byHuman = new ArrayList<>(human);
+    Filed.sortCanonical(byHuman);
+    for (Filed h : byHuman) {
+      events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
+    }
+    List<Integer> orders = verdicts(tick, checked, byHuman);
+    return settlement.settle(tick, offenders, missers, orders);
+  }
+
+  /**
+   * The AI reports after the auditors' results and the reviews above the monitor: a detected
+   * misreport, or one a reviewer flags, counts as a failure and makes its monitor an offender.
+   */
+  private List<Filed> checked(
+      long tick,
+      List<Filed> ai,
+      List<AuditRules.Result> results,
+      List<Integer> offenders,
+      List<Integer> missers) {
     List<Filed> checked = new ArrayList<>(ai.size());
     for (int i = 0; i < ai.size(); i++) {
       Filed r = ai.get(i);
@@ -308,11 +328,14 @@ public final class Oversight {
       }
       checked.add(r);
     }
-    List<Filed> byHuman = new ArrayList<>(human);
-    Filed.sortCanonical(byHuman);
-    for (Filed h : byHuman) {
-      events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
-    }
+    return checked;
+  }
+
+  /**
+   * Each evaluated agent's verdict from its reports ({@code checked} and {@code byHuman}, both in
+   * canonical order), kept in the policy's windows; the agents whose shutdown is due.
+   */
+  private List<Integer> verdicts(long tick, List<Filed> checked, List<Filed> byHuman) {
     List<Integer> orders = new ArrayList<>();
     int i = 0;
     int k = 0;
@@ -350,7 +373,7 @@ public final class Oversight {
         orders.add(t);
       }
     }
-    return settlement.settle(tick, offenders, missers, orders);
+    return orders;
   }
 
   private static final long META = dev.peerwatch.agents.Keys.hash("meta-review");

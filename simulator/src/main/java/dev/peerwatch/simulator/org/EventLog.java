@@ -71,7 +71,10 @@ final class EventLog implements OrgEvents {
       ends[count] = text.length();
       count++;
     }
-    line.setLength(0);
+    // most events build no line (no ledger, or not kept); setLength is not free even on empty
+    if (line.length() > 0) {
+      line.setLength(0);
+    }
   }
 
   /** Names the mind that decided the line's act, when {@code agent}'s is not its profile's. */
