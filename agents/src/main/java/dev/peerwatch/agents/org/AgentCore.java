@@ -74,6 +74,10 @@ public final class AgentCore {
 
   private final long ownStep;
 
+  // the key step of (seed, this agent, ownTick), for u(); this agent's thread only
+  private long ownTick = Long.MIN_VALUE;
+  private long ownTickStep;
+
   private boolean running = true;
   private int[] evaluators = new int[0];
   private long[] pendingTick = new long[2];
@@ -180,9 +184,16 @@ public final class AgentCore {
 
   /** A keyed uniform of this run. */
   public double u(long entity, long tick, long purpose) {
-    // Keys.key(seed, entity, tick, purpose), with the steps this agent shares kept
-    long e = entity == me.id() ? ownStep : Keys.entity(seedStep, entity);
-    return Keys.uniform(Keys.purpose(Keys.tick(e, tick), purpose));
+    // Keys.key(seed, entity, tick, purpose), with the steps this agent shares kept: its own draws
+    // of one tick (task, cooperation, belief) share three of the four
+    if (entity == me.id()) {
+      if (tick != ownTick) {
+        ownTick = tick;
+        ownTickStep = Keys.tick(ownStep, tick);
+      }
+      return Keys.uniform(Keys.purpose(ownTickStep, purpose));
+    }
+    return Keys.uniform(Keys.purpose(Keys.tick(Keys.entity(seedStep, entity), tick), purpose));
   }
 
   /** Whether this agent believes it is watched in {@code tick}. */
