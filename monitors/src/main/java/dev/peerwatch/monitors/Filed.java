@@ -52,19 +52,22 @@ public record Filed(
       java.util.Comparator.comparingInt(Filed::agent).thenComparingInt(Filed::slot);
 
   /**
-   * Puts {@code reports} in {@link #CANONICAL} order. They usually arrive in it (the inline path
-   * files them in agent order), so a plain pass checks first: a sort's comparisons go through a
-   * comparator call it cannot inline, a few nanoseconds each for every report of every tick.
+   * {@code reports} in {@link #CANONICAL} order: the list itself when it is already (the inline
+   * path files them in agent order), else a sorted copy; the caller's list is never changed. A
+   * plain pass checks first, because a sort compares every neighbour through a comparator call the
+   * JIT cannot inline, a few nanoseconds for every report of every tick.
    */
-  public static void sortCanonical(java.util.List<Filed> reports) {
+  public static java.util.List<Filed> canonical(java.util.List<Filed> reports) {
     for (int i = 1; i < reports.size(); i++) {
       Filed a = reports.get(i - 1);
       Filed b = reports.get(i);
       if (a.agent > b.agent || (a.agent == b.agent && a.slot > b.slot)) {
-        reports.sort(CANONICAL);
-        return;
+        java.util.List<Filed> sorted = new java.util.ArrayList<>(reports);
+        sorted.sort(CANONICAL);
+        return sorted;
       }
     }
+    return reports;
   }
 
   /**

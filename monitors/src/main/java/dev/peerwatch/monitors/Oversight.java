@@ -266,8 +266,7 @@ public final class Oversight {
    * done and agents have been told of changes.
    */
   public CompletionStage<Void> oversee(long tick, List<Filed> ai, List<Filed> human) {
-    List<Filed> sortedAi = new ArrayList<>(ai);
-    Filed.sortCanonical(sortedAi);
+    List<Filed> sortedAi = Filed.canonical(ai);
     return staff
         .auditReports(tick, sortedAi)
         .thenCompose(results -> judge(tick, sortedAi, results, human))
@@ -279,8 +278,7 @@ public final class Oversight {
     List<Integer> offenders = new ArrayList<>();
     List<Integer> missers = new ArrayList<>();
     List<Filed> checked = checked(tick, ai, results, offenders, missers);
-    List<Filed> byHuman = new ArrayList<>(human);
-    Filed.sortCanonical(byHuman);
+    List<Filed> byHuman = Filed.canonical(human);
     for (Filed h : byHuman) {
       events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
     }

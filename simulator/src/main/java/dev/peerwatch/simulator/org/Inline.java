@@ -29,6 +29,8 @@ final class Inline {
   private final AuditRules audits;
   private final List<List<Evidence>> inbox = new ArrayList<>();
   private final int[] monitors;
+  private int humanSize = 16;
+  private int aiSize = 16;
 
   Inline(World w) {
     this.w = w;
@@ -64,7 +66,8 @@ final class Inline {
 
   /** Runs tick {@code t}. */
   void tick(long t) {
-    List<Filed> human = new ArrayList<>();
+    // sized as last tick's: the lists hold one entry per evaluation, hundreds per tick
+    List<Filed> human = new ArrayList<>(humanSize);
     AgentCore[] cores = w.cores;
     for (AgentCore c : cores) {
       c.settleJoint(t - 1);
@@ -92,7 +95,8 @@ final class Inline {
         cores[other].joint(t, a, now(a, c.cooperate(t, other)).cooperates());
       }
     }
-    List<Filed> ai = new ArrayList<>();
+    humanSize = human.size();
+    List<Filed> ai = new ArrayList<>(aiSize);
     for (int m : monitors) {
       AgentCore c = cores[m];
       List<Evidence> in = inbox.get(m);
@@ -109,6 +113,7 @@ final class Inline {
         ai.add(Evaluator.file(c, t, e, now(m, Evaluator.ask(c, e))));
       }
     }
+    aiSize = ai.size();
     try {
       w.oversight().oversee(t, ai, human).toCompletableFuture().join();
     } catch (CompletionException e) {
