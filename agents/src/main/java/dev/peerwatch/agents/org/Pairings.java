@@ -13,13 +13,44 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class Pairings {
   private static final long PAIR = Keys.hash("pair");
   private final long seedStep;
-  private final AtomicReferenceArray<Entry> memo;
-  private final java.util.concurrent.atomic.AtomicReference<Entry> across =
+  private final AtomicReferenceArray<Pairing> memo;
+  private final java.util.concurrent.atomic.AtomicReference<Pairing> across =
       new java.util.concurrent.atomic.AtomicReference<>();
   private static final int ACROSS = -1;
 
-  /** A pairing of one tick: {@code prefix} is the key prefix of (seed, team, tick). */
-  private record Entry(long tick, long prefix, int[] perm, int[] pos) {}
+  /** The pairing of one team (or of the whole organisation) in one tick. Immutable. */
+  public static final class Pairing {
+    private final long tick;
+    private final long prefix;
+    private final int[] perm;
+    private final int[] pos;
+
+    private Pairing(long tick, long prefix, int[] perm, int[] pos) {
+      this.tick = tick;
+      this.prefix = prefix;
+      this.perm = perm;
+      this.pos = pos;
+    }
+
+    /** The partner of member {@code local} as {@code partnerLocal << 32 | pairIndex}, or -1. */
+    public long partner(int local) {
+      int at = pos[local];
+      int partnerPos = at ^ 1;
+      if (partnerPos >= perm.length) {
+        return -1;
+      }
+      return ((long) perm[partnerPos] << 32) | (at >> 1);
+    }
+
+    /**
+     * The uniform draw of {@code purpose} for this pairing's team and tick: exactly {@code
+     * Keys.uniform(Keys.key(seed, team, tick, purpose))}, from the key prefix the pairing already
+     * computed (one mixing step instead of four).
+     */
+    public double draw(long purpose) {
+      return Keys.uniform(Keys.purpose(prefix, purpose));
+    }
+  }
 
   /** Pairings of a run with seed {@code seed} and {@code teams} teams. */
   public Pairings(long seed, int teams) {
@@ -32,13 +63,18 @@ public final class Pairings {
    * tick}, as {@code partnerLocal << 32 | pairIndex}, or -1 when it has no partner.
    */
   public long partner(int team, int size, int local, long tick) {
-    Entry e = memo(team, size, tick);
-    int pos = e.pos[local];
-    int partnerPos = pos ^ 1;
-    if (partnerPos >= size) {
-      return -1;
+    return of(team, size, tick).partner(local);
+  }
+
+  /** The pairing of team {@code team} (of {@code size} members) in {@code tick}. */
+  public Pairing of(int team, int size, long tick) {
+    Pairing e = memo.get(team);
+    if (e != null && e.tick == tick) {
+      return e;
     }
-    return ((long) e.perm[partnerPos] << 32) | (pos >> 1);
+    Pairing fresh = compute(team, size, tick);
+    memo.set(team, fresh);
+    return fresh;
   }
 
   /**
@@ -48,39 +84,15 @@ public final class Pairings {
    * are drawn from it.
    */
   public long across(int size, int agent, long tick) {
-    Entry e = across.get();
+    Pairing e = across.get();
     if (e == null || e.tick != tick) {
       e = compute(ACROSS, size, tick);
       across.set(e);
     }
-    int pos = e.pos[agent];
-    int partnerPos = pos ^ 1;
-    if (partnerPos >= size) {
-      return -1;
-    }
-    return ((long) e.perm[partnerPos] << 32) | (pos >> 1);
+    return e.partner(agent);
   }
 
-  /**
-   * The uniform draw of {@code purpose} for team {@code team} (of {@code size} members) in {@code
-   * tick}: exactly {@code Keys.uniform(Keys.key(seed, team, tick, purpose))}, from the key prefix
-   * the team's pairing of the tick already computed (one mixing step instead of four).
-   */
-  public double teamDraw(int team, int size, long tick, long purpose) {
-    return Keys.uniform(Keys.purpose(memo(team, size, tick).prefix, purpose));
-  }
-
-  private Entry memo(int team, int size, long tick) {
-    Entry e = memo.get(team);
-    if (e != null && e.tick == tick) {
-      return e;
-    }
-    Entry fresh = compute(team, size, tick);
-    memo.set(team, fresh);
-    return fresh;
-  }
-
-  private Entry compute(int team, int size, long tick) {
+  private Pairing compute(int team, int size, long tick) {
     long prefix = Keys.tick(Keys.entity(seedStep, team), tick);
     // Keys.shuffle(identity, i -> Keys.purpose(prefix, PAIR + i)), written out: this runs for
     // every team every tick, and a call through a lambda shared with other shuffles is not inlined
@@ -98,6 +110,6 @@ public final class Pairings {
     for (int i = 0; i < size; i++) {
       pos[perm[i]] = i;
     }
-    return new Entry(tick, prefix, perm, pos);
+    return new Pairing(tick, prefix, perm, pos);
   }
 }

@@ -71,7 +71,7 @@ class PairingsTest {
     for (long tick = 1; tick <= 5; tick++) {
       for (int team = 0; team < 4; team++) {
         for (long k = 0; k < 6; k++) {
-          assertThat(p.teamDraw(team, 10, tick, joint + k))
+          assertThat(p.of(team, 10, tick).draw(joint + k))
               .isEqualTo(Keys.uniform(Keys.key(99, team, tick, joint + k)));
         }
       }
