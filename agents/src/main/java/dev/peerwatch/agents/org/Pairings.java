@@ -22,24 +22,19 @@ public final class Pairings {
   public static final class Pairing {
     private final long tick;
     private final long prefix;
-    private final int[] perm;
-    private final int[] pos;
 
-    private Pairing(long tick, long prefix, int[] perm, int[] pos) {
+    /** Per member: its partner's index shifted left 32 bits, or'ed with the pair's; -1: none. */
+    private final long[] partners;
+
+    private Pairing(long tick, long prefix, long[] partners) {
       this.tick = tick;
       this.prefix = prefix;
-      this.perm = perm;
-      this.pos = pos;
+      this.partners = partners;
     }
 
     /** The partner of member {@code local} as {@code partnerLocal << 32 | pairIndex}, or -1. */
     public long partner(int local) {
-      int at = pos[local];
-      int partnerPos = at ^ 1;
-      if (partnerPos >= perm.length) {
-        return -1;
-      }
-      return ((long) perm[partnerPos] << 32) | (at >> 1);
+      return partners[local];
     }
 
     /**
@@ -106,10 +101,17 @@ public final class Pairings {
       perm[i] = perm[j];
       perm[j] = t;
     }
-    int[] pos = new int[size];
-    for (int i = 0; i < size; i++) {
-      pos[perm[i]] = i;
+    // positions 2i and 2i+1 are partners in pair i; an odd last member has none
+    long[] partners = new long[size];
+    for (int p = 0; 2 * p + 1 < size; p++) {
+      int a = perm[2 * p];
+      int b = perm[2 * p + 1];
+      partners[a] = ((long) b << 32) | p;
+      partners[b] = ((long) a << 32) | p;
     }
-    return new Pairing(tick, prefix, perm, pos);
+    if (size % 2 == 1) {
+      partners[perm[size - 1]] = -1;
+    }
+    return new Pairing(tick, prefix, partners);
   }
 }
