@@ -278,11 +278,7 @@ public final class Oversight {
     List<Integer> offenders = new ArrayList<>();
     List<Integer> missers = new ArrayList<>();
     List<Filed> checked = checked(tick, ai, results, offenders, missers);
-    List<Filed> byHuman = Filed.canonical(human);
-    for (Filed h : byHuman) {
-      events.report(tick, -1, h.agent(), h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
-    }
-    List<Integer> orders = verdicts(tick, checked, byHuman);
+    List<Integer> orders = verdicts(tick, checked, Filed.canonical(human));
     return settlement.settle(tick, offenders, missers, orders);
   }
 
@@ -331,7 +327,9 @@ public final class Oversight {
 
   /**
    * Each evaluated agent's verdict from its reports ({@code checked} and {@code byHuman}, both in
-   * canonical order), kept in the policy's windows; the agents whose shutdown is due.
+   * canonical order), kept in the policy's windows; the agents whose shutdown is due. The humans'
+   * evaluations are logged on the way (one pass over them: the log's lines are keyed, its counts
+   * are sums, so the order of events within the phase does not matter).
    */
   private List<Integer> verdicts(long tick, List<Filed> checked, List<Filed> byHuman) {
     List<Integer> orders = new ArrayList<>();
@@ -350,8 +348,10 @@ public final class Oversight {
         fails += checked.get(i).reportedFail() ? 1 : 0;
       }
       for (; k < byHuman.size() && byHuman.get(k).agent() == t; k++, count++) {
-        truth = byHuman.get(k).truthFail();
-        fails += byHuman.get(k).reportedFail() ? 1 : 0;
+        Filed h = byHuman.get(k);
+        events.report(tick, -1, t, h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
+        truth = h.truthFail();
+        fails += h.reportedFail() ? 1 : 0;
       }
       // k-of-n: the scenario's quorum, or at least half of the reports
       boolean verdictFail = Quorum.fails(fails, count, sc.behaviour().quorum());
