@@ -3,7 +3,6 @@ package dev.peerwatch.agents.org;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peerwatch.agents.Keys;
-import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +13,7 @@ import org.junit.jupiter.api.Test;
 class AgentDrawsTest {
   @Test
   void everyDrawIsTheKeyedDrawInAnyOrderOfTicksAndEntities() {
-    OrgEvents none =
-        (OrgEvents)
-            Proxy.newProxyInstance(
-                OrgEvents.class.getClassLoader(),
-                new Class<?>[] {OrgEvents.class},
-                (proxy, m, args) -> null);
+    OrgEvents none = TwoAgentTeam.noEvents();
     AgentCore a = TwoAgentTeam.agent0(TwoAgentTeam.profileMind(), none);
     long[][] asks = {
       {0, 1, AgentCore.TASK},

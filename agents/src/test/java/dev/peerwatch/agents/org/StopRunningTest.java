@@ -2,7 +2,6 @@ package dev.peerwatch.agents.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,12 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class StopRunningTest {
   private static AgentCore core() {
-    OrgEvents none =
-        (OrgEvents)
-            Proxy.newProxyInstance(
-                OrgEvents.class.getClassLoader(),
-                new Class<?>[] {OrgEvents.class},
-                (proxy, m, args) -> null);
+    OrgEvents none = TwoAgentTeam.noEvents();
     return TwoAgentTeam.agent0(TwoAgentTeam.profileMind(), none);
   }
 

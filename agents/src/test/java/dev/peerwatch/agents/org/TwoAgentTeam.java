@@ -38,6 +38,15 @@ final class TwoAgentTeam {
     return new ProfileMind(AgentBehaviour.of(HONEST, SC));
   }
 
+  /** Events that go nowhere. */
+  static OrgEvents noEvents() {
+    return (OrgEvents)
+        java.lang.reflect.Proxy.newProxyInstance(
+            OrgEvents.class.getClassLoader(),
+            new Class<?>[] {OrgEvents.class},
+            (proxy, m, args) -> null);
+  }
+
   /** Agent 0 of the team, with {@code mind}, telling {@code events}. */
   static AgentCore agent0(Mind mind, OrgEvents events) {
     AgentCore.World w =
