@@ -237,14 +237,14 @@ public final class Oversight {
 
     void add(int v) {
       if (size == a.length) {
-        a = java.util.Arrays.copyOf(a, size * 2);
+        a = Arrays.copyOf(a, size * 2);
       }
       a[size++] = v;
     }
 
     int[] drainSorted() {
-      int[] out = java.util.Arrays.copyOf(a, size);
-      java.util.Arrays.sort(out);
+      int[] out = Arrays.copyOf(a, size);
+      Arrays.sort(out);
       size = 0;
       return out;
     }
