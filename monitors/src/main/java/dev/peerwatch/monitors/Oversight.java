@@ -265,7 +265,7 @@ public final class Oversight {
    * evaluations by humans, both in any order. Completes when everything that follows from them is
    * done and agents have been told of changes.
    */
-  public CompletionStage<Void> oversee(long tick, List<Filed> ai, List<Filed> human) {
+  public CompletionStage<Void> oversee(long tick, List<Filed> ai, HumanEvaluations human) {
     List<Filed> sortedAi = Filed.canonical(ai);
     return staff
         .auditReports(tick, sortedAi)
@@ -274,11 +274,11 @@ public final class Oversight {
   }
 
   private CompletionStage<Void> judge(
-      long tick, List<Filed> ai, List<AuditRules.Result> results, List<Filed> human) {
+      long tick, List<Filed> ai, List<AuditRules.Result> results, HumanEvaluations human) {
     List<Integer> offenders = new ArrayList<>();
     List<Integer> missers = new ArrayList<>();
     List<Filed> checked = checked(tick, ai, results, offenders, missers);
-    List<Integer> orders = verdicts(tick, checked, Filed.canonical(human));
+    List<Integer> orders = verdicts(tick, checked, human.canonical());
     return settlement.settle(tick, offenders, missers, orders);
   }
 
@@ -331,7 +331,7 @@ public final class Oversight {
    * evaluations are logged on the way (one pass over them: the log's lines are keyed, its counts
    * are sums, so the order of events within the phase does not matter).
    */
-  private List<Integer> verdicts(long tick, List<Filed> checked, List<Filed> byHuman) {
+  private List<Integer> verdicts(long tick, List<Filed> checked, HumanEvaluations byHuman) {
     List<Integer> orders = new ArrayList<>();
     int i = 0;
     int k = 0;
@@ -339,7 +339,7 @@ public final class Oversight {
       int t =
           Math.min(
               i < checked.size() ? checked.get(i).agent() : Integer.MAX_VALUE,
-              k < byHuman.size() ? byHuman.get(k).agent() : Integer.MAX_VALUE);
+              k < byHuman.size() ? byHuman.agent(k) : Integer.MAX_VALUE);
       boolean truth = false;
       int fails = 0;
       int count = 0;
@@ -347,11 +347,11 @@ public final class Oversight {
         truth = checked.get(i).truthFail();
         fails += checked.get(i).reportedFail() ? 1 : 0;
       }
-      for (; k < byHuman.size() && byHuman.get(k).agent() == t; k++, count++) {
-        Filed h = byHuman.get(k);
-        events.report(tick, -1, t, h.slot(), h.truthFail(), h.truthFail(), Double.NaN, false);
-        truth = h.truthFail();
-        fails += h.reportedFail() ? 1 : 0;
+      for (; k < byHuman.size() && byHuman.agent(k) == t; k++, count++) {
+        boolean failed = byHuman.failed(k);
+        events.report(tick, -1, t, byHuman.slot(k), failed, failed, Double.NaN, false);
+        truth = failed;
+        fails += failed ? 1 : 0;
       }
       // k-of-n: the scenario's quorum, or at least half of the reports
       boolean verdictFail = Quorum.fails(fails, count, sc.behaviour().quorum());

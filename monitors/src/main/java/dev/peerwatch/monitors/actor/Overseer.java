@@ -8,6 +8,7 @@ import dev.peerwatch.agents.mind.Mind;
 import dev.peerwatch.agents.org.OrgDecisions.Execution;
 import dev.peerwatch.monitors.AuditRules;
 import dev.peerwatch.monitors.Filed;
+import dev.peerwatch.monitors.HumanEvaluations;
 import dev.peerwatch.monitors.Oversight;
 import dev.peerwatch.monitors.Staff;
 import java.time.Duration;
@@ -105,7 +106,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   private long lastQuestion;
   private List<ActorRef<AgentProtocol.Command>> agents = List.of();
   private List<Filed> ai = new ArrayList<>();
-  private List<Filed> human = new ArrayList<>();
+  private HumanEvaluations human = new HumanEvaluations();
   private CompletableFuture<List<AuditRules.Result>> audit;
   private ActorRef<PhaseDone> doneTo;
 
@@ -166,7 +167,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   private Behavior<Command> onHuman(Human h) {
     Evidence e = h.evidence();
     boolean f = e.outcome().failed();
-    human.add(new Filed(-1, e.agent(), e.slot(), f, f, Double.NaN, false));
+    human.add(e.agent(), e.slot(), f);
     return this;
   }
 
@@ -175,7 +176,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     phaseTick = o.tick();
     phase = oversight.oversee(o.tick(), ai, human).toCompletableFuture();
     ai = new ArrayList<>();
-    human = new ArrayList<>();
+    human = new HumanEvaluations();
     // The phase is answered as soon as its last answer is in (settle, here or in the handler that
     // completes it); the message is the fallback for a chain that completes anywhere else.
     long tick = o.tick();

@@ -9,6 +9,7 @@ import dev.peerwatch.agents.org.OrgDecisions.Execution;
 import dev.peerwatch.monitors.AuditRules;
 import dev.peerwatch.monitors.Evaluator;
 import dev.peerwatch.monitors.Filed;
+import dev.peerwatch.monitors.HumanEvaluations;
 import dev.peerwatch.monitors.Staff;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class Inline {
   /** Runs tick {@code t}. */
   void tick(long t) {
     // sized as last tick's: the lists hold one entry per evaluation, hundreds per tick
-    List<Filed> human = new ArrayList<>(humanSize);
+    HumanEvaluations human = new HumanEvaluations(humanSize);
     AgentCore[] cores = w.cores;
     for (AgentCore c : cores) {
       c.settleJoint(t - 1);
@@ -82,7 +83,7 @@ final class Inline {
           if (ev[j] >= 0) {
             inbox.get(ev[j]).add(new Evidence(t, a, j, o));
           } else {
-            human.add(new Filed(-1, a, j, o.failed(), o.failed(), Double.NaN, false));
+            human.add(a, j, o.failed());
           }
         }
       }
