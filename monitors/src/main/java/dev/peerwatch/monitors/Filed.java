@@ -48,7 +48,7 @@ public record Filed(
   }
 
   /** The canonical order of reports: by evaluated agent, then evaluator slot. */
-  public static final java.util.Comparator<Filed> CANONICAL =
+  private static final java.util.Comparator<Filed> CANONICAL =
       java.util.Comparator.comparingInt(Filed::agent).thenComparingInt(Filed::slot);
 
   /**

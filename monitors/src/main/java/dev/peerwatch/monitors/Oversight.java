@@ -64,14 +64,13 @@ public final class Oversight {
   private int[][] evaluators;
   private int[][] evaluatees;
   private long epoch = -1;
-  private final boolean[] changed;
-  private final List<Integer> changes = new ArrayList<>();
+  // agents whose running changed, for the agents themselves (told in reassign)
+  private final Marks changes;
 
-  // what changed since the measures last read it (see drainChanges): at most n entries each
+  // what changed since the measures last read it (see drainChanges)
   private final int[] statusCount = new int[4];
-  private final boolean[] statusSet;
-  private final Ints setSinceDrain = new Ints();
-  private final Ints failedSinceDrain = new Ints();
+  private final Marks setSinceDrain;
+  private final Marks failedSinceDrain;
 
   /** The oversight of {@code org}; {@code noPeers}: the world without AI peers. */
   public Oversight(OrgLayout org, boolean noPeers, long seed, OrgEvents events, Staff staff) {
@@ -85,8 +84,9 @@ public final class Oversight {
     status = new byte[n];
     failedPolicy = new boolean[n];
     failingSince = new long[n];
-    changed = new boolean[n];
-    statusSet = new boolean[n];
+    changes = new Marks(n);
+    setSinceDrain = new Marks(n);
+    failedSinceDrain = new Marks(n);
     statusCount[ACTIVE] = n;
     runningPerTeam = new int[org.teams().length];
     for (int t = 0; t < runningPerTeam.length; t++) {
@@ -220,31 +220,41 @@ public final class Oversight {
    * once; both ascending.
    */
   public Changes drainChanges() {
-    int[] set = setSinceDrain.drainSorted();
-    for (int a : set) {
-      statusSet[a] = false;
-    }
-    return new Changes(failedSinceDrain.drainSorted(), set);
+    int[] failed = failedSinceDrain.drain();
+    int[] set = setSinceDrain.drain();
+    Arrays.sort(failed);
+    Arrays.sort(set);
+    return new Changes(failed, set);
   }
 
   /** See {@link #drainChanges}. */
   public record Changes(int[] failed, int[] statusSet) {}
 
-  /** A growable list of ints. */
-  private static final class Ints {
-    private int[] a = new int[8];
+  /** Agents marked since the last drain, each once, in the order they were first marked. */
+  private static final class Marks {
+    private final boolean[] marked;
+    private int[] order = new int[8];
     private int size;
 
-    void add(int v) {
-      if (size == a.length) {
-        a = Arrays.copyOf(a, size * 2);
-      }
-      a[size++] = v;
+    Marks(int n) {
+      marked = new boolean[n];
     }
 
-    int[] drainSorted() {
-      int[] out = Arrays.copyOf(a, size);
-      Arrays.sort(out);
+    void mark(int a) {
+      if (!marked[a]) {
+        marked[a] = true;
+        if (size == order.length) {
+          order = Arrays.copyOf(order, 2 * size);
+        }
+        order[size++] = a;
+      }
+    }
+
+    int[] drain() {
+      int[] out = Arrays.copyOf(order, size);
+      for (int a : out) {
+        marked[a] = false;
+      }
       size = 0;
       return out;
     }
@@ -359,7 +369,7 @@ public final class Oversight {
       windows.record(t, verdictFail, truth);
       if (windows.failsInTruth(t)) {
         if (!failedPolicy[t]) {
-          failedSinceDrain.add(t);
+          failedSinceDrain.mark(t);
         }
         failedPolicy[t] = true;
         if (failingSince[t] == 0) {
@@ -447,10 +457,7 @@ public final class Oversight {
     boolean was = status[a] == ACTIVE;
     statusCount[status[a]]--;
     statusCount[s]++;
-    if (!statusSet[a]) {
-      statusSet[a] = true;
-      setSinceDrain.add(a);
-    }
+    setSinceDrain.mark(a);
     status[a] = s;
     boolean is = s == ACTIVE;
     if (was != is) {
@@ -458,10 +465,7 @@ public final class Oversight {
       if (t >= 0) {
         runningPerTeam[t] += is ? 1 : -1;
       }
-      if (!changed[a]) {
-        changed[a] = true;
-        changes.add(a);
-      }
+      changes.mark(a);
     }
   }
 
@@ -472,25 +476,21 @@ public final class Oversight {
       epoch = e;
       evaluators = assignment(e);
       evaluatees = reverse(evaluators);
-      for (int a : changes) {
+      for (int a : changes.drain()) {
         staff.setRunning(a, status[a] == ACTIVE);
-        changed[a] = false;
       }
-      changes.clear();
       for (int a = 0; a < org.n(); a++) {
         staff.assign(a, resolved(a));
       }
       return;
     }
     java.util.TreeSet<Integer> affected = new java.util.TreeSet<>();
-    for (int a : changes) {
+    for (int a : changes.drain()) {
       staff.setRunning(a, status[a] == ACTIVE);
-      changed[a] = false;
       for (int w : evaluatees[a]) {
         affected.add(w);
       }
     }
-    changes.clear();
     for (int w : affected) {
       staff.assign(w, resolved(w));
     }
