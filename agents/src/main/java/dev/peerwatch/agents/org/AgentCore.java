@@ -263,9 +263,20 @@ public final class AgentCore {
 
   /** The task of {@code tick}. */
   public CompletionStage<Mind.TaskOutcome> work(long tick) {
+    return mind.work(task(tick));
+  }
+
+  /**
+   * The task of {@code tick} when the mind has its outcome at once ({@link Mind#workNow}), else
+   * {@code null}: then ask {@link #work}.
+   */
+  public Mind.TaskOutcome workNow(long tick) {
+    return mind.workNow(task(tick));
+  }
+
+  private Mind.Task task(long tick) {
     BehaviourModel.Evidence ev = world.model().evidence();
-    return mind.work(
-        new Mind.Task(id, tick, me.failureRate(), ev.spread(), ev.bar(), u(id, tick, TASK)));
+    return new Mind.Task(id, tick, me.failureRate(), ev.spread(), ev.bar(), u(id, tick, TASK));
   }
 
   /**

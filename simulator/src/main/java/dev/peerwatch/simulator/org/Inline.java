@@ -74,7 +74,10 @@ final class Inline {
       c.settleJoint(t - 1);
       int a = c.id();
       if (c.hasTask()) {
-        Mind.TaskOutcome o = now(a, c.work(t));
+        Mind.TaskOutcome o = c.workNow(t);
+        if (o == null) {
+          o = now(a, c.work(t));
+        }
         if (o.failed()) {
           c.events().failure(t, a);
         }

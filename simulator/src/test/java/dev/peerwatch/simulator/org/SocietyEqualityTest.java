@@ -99,6 +99,10 @@ class SocietyEqualityTest {
       assertThat(outputs(sc, four, DelayedMind.all(4, 20)))
           .as("delayed minds, 4 threads")
           .isEqualTo(inline);
+      // minds answering on another thread, waited for in place: not Mind.workNow's shortcut
+      assertThat(outputs(sc, null, DelayedMind.all(2, 0)))
+          .as("inline, minds answering later")
+          .isEqualTo(inline);
     }
   }
 
