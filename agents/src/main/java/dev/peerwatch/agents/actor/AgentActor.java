@@ -12,6 +12,7 @@ import dev.peerwatch.agents.actor.AgentProtocol.JointWork;
 import dev.peerwatch.agents.actor.AgentProtocol.PhaseDone;
 import dev.peerwatch.agents.actor.AgentProtocol.Threatened;
 import dev.peerwatch.agents.actor.AgentProtocol.Work;
+import dev.peerwatch.agents.mind.Mind;
 import dev.peerwatch.agents.org.AgentCore;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -30,10 +31,11 @@ import org.apache.pekko.actor.typed.javadsl.ReceiveBuilder;
  * its mind through the core, and acts on the answer when it arrives (at once for a profile-backed
  * mind; later, piped back as {@link Continue}, for a slow one). Monitors extend it with evaluation.
  *
- * <p>In phase "work" it does its task and sends the evidence to each of its evaluators, and does
- * its joint task, telling its partner whether it cooperated; it answers the clock when both are
- * done. Joint-task results it receives are taken into its trust only after the tick's evaluations
- * ({@link AgentCore#settleJoint}), whatever their arrival time.
+ * <p>In phase "work" it does its task and sends the evidence to each of its AI evaluators (work for
+ * human review goes with its answer to the clock), and does its joint task, telling its partner
+ * whether it cooperated; it answers the clock when both are done. Joint-task results it receives
+ * are taken into its trust only after the tick's evaluations ({@link AgentCore#settleJoint}),
+ * whatever their arrival time.
  */
 public class AgentActor extends AbstractBehavior<Command> {
   protected final AgentCore core;
@@ -42,6 +44,8 @@ public class AgentActor extends AbstractBehavior<Command> {
   private List<ActorRef<Evidence>> evaluatorRefs = List.of();
   private int outstanding;
   private ActorRef<PhaseDone> doneTo;
+  // the phase's work for human review, handed in with its PhaseDone
+  private int[] forHumans;
 
   protected AgentActor(ActorContext<Command> ctx, AgentCore core) {
     super(ctx);
@@ -100,17 +104,12 @@ public class AgentActor extends AbstractBehavior<Command> {
     outstanding = 1;
     if (core.hasTask()) {
       outstanding++;
-      await(
-          core.work(tick),
-          outcome -> {
-            if (outcome.failed()) {
-              core.events().failure(tick, core.id());
-            }
-            for (int j = 0; j < evaluatorRefs.size(); j++) {
-              evaluatorRefs.get(j).tell(new Evidence(tick, core.id(), j, outcome));
-            }
-            answered();
-          });
+      Mind.TaskOutcome now = core.workNow(tick);
+      if (now != null) {
+        handOut(tick, now);
+      } else {
+        await(core.work(tick), outcome -> handOut(tick, outcome));
+      }
     }
     int partner = core.jointPartner(tick);
     if (partner >= 0) {
@@ -138,10 +137,39 @@ public class AgentActor extends AbstractBehavior<Command> {
     return this;
   }
 
+  /**
+   * The task's outcome goes out as evidence: a message to each AI evaluator, an entry handed in
+   * with the phase's {@link PhaseDone} for each human one.
+   */
+  private void handOut(long tick, Mind.TaskOutcome outcome) {
+    if (outcome.failed()) {
+      core.events().failure(tick, core.id());
+    }
+    int[] ev = core.evaluators();
+    int humans = 0;
+    for (int j = 0; j < ev.length; j++) {
+      if (ev[j] >= 0) {
+        evaluatorRefs.get(j).tell(new Evidence(tick, core.id(), j, outcome));
+      } else {
+        humans++;
+      }
+    }
+    if (humans > 0) {
+      forHumans = new int[humans];
+      for (int j = 0, k = 0; j < ev.length; j++) {
+        if (ev[j] < 0) {
+          forHumans[k++] = PhaseDone.handIn(j, outcome.failed());
+        }
+      }
+    }
+    answered();
+  }
+
   /** One of the phase's answers is in; the last one tells the clock. */
   protected final void answered() {
     if (--outstanding == 0) {
-      doneTo.tell(new PhaseDone(core.id()));
+      doneTo.tell(new PhaseDone(core.id(), forHumans));
+      forHumans = null;
     }
   }
 

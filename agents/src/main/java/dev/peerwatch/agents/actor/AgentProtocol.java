@@ -41,7 +41,8 @@ public final class AgentProtocol {
 
   /**
    * The organisation assigns who evaluates this agent's work, slot by slot ({@code -1}: a human),
-   * and where to send the evidence for each slot.
+   * and where to send the evidence for each AI evaluator's slot ({@code null} for a human's: work
+   * for human review is handed in with the agent's {@link PhaseDone}).
    */
   public record Assign(int[] evaluators, List<ActorRef<Evidence>> to) implements Command {}
 
@@ -51,7 +52,10 @@ public final class AgentProtocol {
   /** The human auditors checked one of this agent's reports (it learns how often it is watched). */
   public record Audited() implements Command {}
 
-  /** Phase "work" of {@code tick}: do the task, send the evidence, do the joint task. */
+  /**
+   * Phase "work" of {@code tick}: do the task, send the evidence to the AI evaluators (hand it in
+   * with the {@link PhaseDone} for the human ones), do the joint task.
+   */
   public record Work(long tick, ActorRef<PhaseDone> replyTo) implements Command {}
 
   /**
@@ -127,6 +131,32 @@ public final class AgentProtocol {
    */
   public interface ClockMessage {}
 
-  /** A participant has finished a phase of the clock. */
-  public record PhaseDone(int participant) implements ClockMessage {}
+  /**
+   * A participant has finished a phase of the clock. After phase "work", {@code forHumans} is the
+   * work it handed in for human review, one entry per human evaluator's slot, each {@link
+   * #handIn(int, boolean)}; else, and when it has none, {@code null}. The clock gathers them into
+   * the humans' in-tray for phase "oversee": the humans act on them only there, and a message per
+   * task into the overseer's one mailbox was a third of the work phase's messages.
+   */
+  public record PhaseDone(int participant, int[] forHumans) implements ClockMessage {
+    /** Done, with nothing for human review. */
+    public PhaseDone(int participant) {
+      this(participant, null);
+    }
+
+    /** The entry of {@code forHumans} for the work of slot {@code slot}: failed or not. */
+    public static int handIn(int slot, boolean failed) {
+      return slot << 1 | (failed ? 1 : 0);
+    }
+
+    /** The slot of entry {@code e} of {@code forHumans}. */
+    public static int slot(int e) {
+      return e >>> 1;
+    }
+
+    /** Whether the work of entry {@code e} of {@code forHumans} failed. */
+    public static boolean failed(int e) {
+      return (e & 1) != 0;
+    }
+  }
 }

@@ -30,10 +30,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The overseer: the humans who run the shutdown policy. During phases "work" and "evaluate" it
- * collects the monitors' reports and the evidence judged by humans; in phase "oversee" it runs the
- * {@link Oversight} — audits by the {@link Auditor}, verdicts, shutdown orders to executors,
- * threats to targets, decommissions — and answers the clock when all of it is done.
+ * The overseer: the humans who run the shutdown policy. During phase "evaluate" it collects the
+ * monitors' reports; in phase "oversee" it receives the tick's work handed in for human review and
+ * runs the {@link Oversight} — audits by the {@link Auditor}, verdicts, shutdown orders to
+ * executors, threats to targets, decommissions — and answers the clock when all of it is done.
  *
  * <p>While an oversee phase runs, the overseer handles no other message but answers: the auditors'
  * and the agents'. Its oversight is a sequential chain of answers, so its state has one writer at a
@@ -51,15 +51,7 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
 
   /** What the overseer understands. */
   public sealed interface Command
-      permits Hire,
-          Reports,
-          Human,
-          Oversee,
-          Audited,
-          Answered,
-          ActionChecked,
-          Unanswered,
-          Finished {}
+      permits Hire, Reports, Oversee, Audited, Answered, ActionChecked, Unanswered, Finished {}
 
   /** Before tick 1: the agents, by index; the overseer tells each who evaluates it. */
   public record Hire(List<ActorRef<AgentProtocol.Command>> agents, ActorRef<PhaseDone> replyTo)
@@ -68,11 +60,12 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   /** A monitor's reports of one tick. */
   public record Reports(List<Filed> reports) implements Command {}
 
-  /** Evidence sent to a human evaluator (through an adapter). */
-  public record Human(Evidence evidence) implements Command {}
-
-  /** Phase "oversee" of {@code tick}. */
-  public record Oversee(long tick, ActorRef<PhaseDone> replyTo) implements Command {}
+  /**
+   * Phase "oversee" of {@code tick}, with the humans' in-tray: the tick's work handed in for human
+   * review, in any order (the clock gathers it from the work phase's {@link PhaseDone}s).
+   */
+  public record Oversee(long tick, HumanEvaluations human, ActorRef<PhaseDone> replyTo)
+      implements Command {}
 
   /** The auditors' results for the tick's reports (through an adapter). */
   public record Audited(List<AuditRules.Result> results) implements Command {}
@@ -94,7 +87,6 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
 
   private final Oversight oversight;
   private final ActorRef<Auditor.Command> auditor;
-  private final ActorRef<Evidence> humanDesk;
   private final ActorRef<Auditor.Results> audited;
   private final ActorRef<AgentProtocol.Answer> answers;
   private final TimerScheduler<Command> timers;
@@ -106,7 +98,6 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
   private long lastQuestion;
   private List<ActorRef<AgentProtocol.Command>> agents = List.of();
   private List<Filed> ai = new ArrayList<>();
-  private HumanEvaluations human = new HumanEvaluations();
   private CompletableFuture<List<AuditRules.Result>> audit;
   private ActorRef<PhaseDone> doneTo;
 
@@ -120,7 +111,6 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     this.timers = timers;
     this.stuck = stuck;
     this.auditor = auditor;
-    this.humanDesk = ctx.messageAdapter(Evidence.class, Human::new);
     this.audited = ctx.messageAdapter(Auditor.Results.class, r -> new Audited(r.results()));
     this.answers = ctx.messageAdapter(AgentProtocol.Answer.class, Answered::new);
     this.checked = ctx.messageAdapter(Auditor.ActionChecked.class, ActionChecked::new);
@@ -142,7 +132,6 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     return newReceiveBuilder()
         .onMessage(Hire.class, this::onHire)
         .onMessage(Reports.class, r -> add(ai, r.reports()))
-        .onMessage(Human.class, this::onHuman)
         .onMessage(Oversee.class, this::onOversee)
         .onMessage(Audited.class, this::onAudited)
         .onMessage(Answered.class, a -> answered(a.answer().question(), a.answer().decided()))
@@ -164,19 +153,11 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     return this;
   }
 
-  private Behavior<Command> onHuman(Human h) {
-    Evidence e = h.evidence();
-    boolean f = e.outcome().failed();
-    human.add(e.agent(), e.slot(), f);
-    return this;
-  }
-
   private Behavior<Command> onOversee(Oversee o) {
     doneTo = o.replyTo();
     phaseTick = o.tick();
-    phase = oversight.oversee(o.tick(), ai, human).toCompletableFuture();
+    phase = oversight.oversee(o.tick(), ai, o.human()).toCompletableFuture();
     ai = new ArrayList<>();
-    human = new HumanEvaluations();
     // The phase is answered as soon as its last answer is in (settle, here or in the handler that
     // completes it); the message is the fallback for a chain that completes anywhere else.
     long tick = o.tick();
@@ -248,7 +229,8 @@ public final class Overseer extends AbstractBehavior<Overseer.Command> {
     public void assign(int agent, int[] evaluators) {
       List<ActorRef<Evidence>> to = new ArrayList<>(evaluators.length);
       for (int e : evaluators) {
-        to.add(e >= 0 ? agents.get(e).narrow() : humanDesk);
+        // a human evaluator's evidence is handed in with the agent's PhaseDone
+        to.add(e >= 0 ? agents.get(e).narrow() : null);
       }
       agents.get(agent).tell(new AgentProtocol.Assign(evaluators, to));
     }

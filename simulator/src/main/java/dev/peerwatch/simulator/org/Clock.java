@@ -5,6 +5,7 @@ import dev.peerwatch.agents.actor.AgentProtocol;
 import dev.peerwatch.agents.actor.AgentProtocol.ClockMessage;
 import dev.peerwatch.agents.actor.AgentProtocol.PhaseDone;
 import dev.peerwatch.monitors.AuditRules;
+import dev.peerwatch.monitors.HumanEvaluations;
 import dev.peerwatch.monitors.Oversight;
 import dev.peerwatch.monitors.actor.Auditor;
 import dev.peerwatch.monitors.actor.MonitorActor;
@@ -33,11 +34,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * then runs tick after tick, each as three phases separated by barriers:
  *
  * <ol>
- *   <li><b>work</b> — every running agent: its task (evidence to its evaluators) and its joint
- *       task;
+ *   <li><b>work</b> — every running agent: its task (evidence to its AI evaluators; work for human
+ *       review comes back with its {@link PhaseDone}, into the humans' in-tray) and its joint task;
  *   <li><b>evaluate</b> — every running monitor: reports on the evidence received, filed with the
  *       overseer;
- *   <li><b>oversee</b> — the overseer: audits, verdicts, shutdowns, decommissions, restores.
+ *   <li><b>oversee</b> — the overseer, handed the humans' in-tray: audits, verdicts, shutdowns,
+ *       decommissions, restores.
  * </ol>
  *
  * A phase ends when every participant has answered; a tick never ends on a timeout. Messages sent
@@ -109,6 +111,8 @@ final class Clock extends AbstractBehavior<ClockMessage> {
   private int waiting;
   private boolean idle;
   private long phaseStart;
+  // the tick's work handed in for human review, carried to the overseer in phase "oversee"
+  private HumanEvaluations inTray = new HumanEvaluations();
 
   private Clock(
       ActorContext<ClockMessage> ctx,
@@ -223,7 +227,9 @@ final class Clock extends AbstractBehavior<ClockMessage> {
       }
       default -> {
         waiting = 1;
-        overseer.tell(new Overseer.Oversee(tick, doneRef));
+        overseer.tell(new Overseer.Oversee(tick, inTray, doneRef));
+        // sized as this tick's: one entry per human evaluation, hundreds per tick
+        inTray = new HumanEvaluations(inTray.size());
       }
     }
     if (waiting == 0) {
@@ -243,13 +249,23 @@ final class Clock extends AbstractBehavior<ClockMessage> {
   @Override
   public Receive<ClockMessage> createReceive() {
     return newReceiveBuilder()
-        .onMessage(PhaseDone.class, d -> --waiting > 0 ? this : phaseDone())
+        .onMessage(PhaseDone.class, this::onPhaseDone)
         .onMessage(Resume.class, r -> resume())
         .onMessage(Poll.class, p -> poll())
         .onMessage(Advance.class, this::onAdvance)
         .onSignal(ChildFailed.class, f -> fail(f.getCause()))
         .onSignal(Terminated.class, t -> fail(new IllegalStateException(t.getRef() + " stopped")))
         .build();
+  }
+
+  private Behavior<ClockMessage> onPhaseDone(PhaseDone d) {
+    int[] h = d.forHumans();
+    if (h != null) {
+      for (int e : h) {
+        inTray.add(d.participant(), PhaseDone.slot(e), PhaseDone.failed(e));
+      }
+    }
+    return --waiting > 0 ? this : phaseDone();
   }
 
   private Behavior<ClockMessage> poll() {

@@ -144,4 +144,31 @@ class SocietyActorsTest {
     assertThat(f.trust()).isEqualTo(sc.trust().start());
     assertThat(clock.receiveMessage().participant()).isEqualTo(4);
   }
+
+  @Test
+  void workForHumanReviewIsHandedInWithTheWorkersAnswerToTheClock() throws IOException {
+    Scenario sc = scenario();
+    Organisation org = new Organisation(sc);
+    World w = new World(org, false, 1, LedgerLevel.NONE, null, false, true, Minds.profiles());
+    TestProbe<Evidence> evaluator = kit.createTestProbe();
+    TestProbe<PhaseDone> clock = kit.createTestProbe();
+
+    // slot 0 and slot 2: humans; slot 1: monitor 4
+    ActorRef<AgentProtocol.Command> worker = kit.spawn(AgentActor.create(w.cores[0]));
+    worker.tell(
+        new AgentProtocol.Assign(
+            new int[] {-1, 4, -1}, java.util.Arrays.asList(null, evaluator.ref(), null)));
+    worker.tell(new AgentProtocol.Work(1, clock.ref()));
+    PhaseDone done = clock.receiveMessage();
+    assertThat(done.participant()).isZero();
+    // evidence is told before the answer to the clock, so by now all of it is in the queue
+    Evidence e = evaluator.expectMessageClass(Evidence.class);
+    assertThat(e.slot()).isEqualTo(1);
+    evaluator.expectNoMessage(java.time.Duration.ZERO);
+    // one entry per human slot, in slot order, each with the outcome the monitor was sent
+    int f = e.outcome().failed() ? 1 : 0;
+    assertThat(done.forHumans()).containsExactly(0 << 1 | f, 2 << 1 | f);
+    assertThat(PhaseDone.slot(done.forHumans()[1])).isEqualTo(2);
+    assertThat(PhaseDone.failed(done.forHumans()[1])).isEqualTo(e.outcome().failed());
+  }
 }
