@@ -151,6 +151,14 @@ public record Evidence(double score, double bar) {
   }
 
   /**
+   * Whether a task drawn {@code u} by a worker whose failure rate is {@code failureRate} fails: the
+   * verdict of {@link #of}'s outcome, without its score.
+   */
+  public static boolean fails(double failureRate, double u) {
+    return u < failureRate;
+  }
+
+  /**
    * The outcome of a task of a worker whose failure rate is {@code failureRate}: its scores are
    * normal with standard deviation {@code spread}, centred so that exactly that share falls below
    * the bar. The task fails exactly when {@code u < failureRate}, as in the binary model, so the
@@ -163,7 +171,7 @@ public record Evidence(double score, double bar) {
    * @param u the task's keyed uniform in [0, 1)
    */
   public static Evidence of(double failureRate, double spread, double bar, double u) {
-    boolean fails = u < failureRate;
+    boolean fails = fails(failureRate, u);
     double score = tenths(failureRate, spread, bar, u) / 10.0;
     // the verdict is u's: rounding and clamping must not move a score across the bar
     if (fails && score >= bar) {

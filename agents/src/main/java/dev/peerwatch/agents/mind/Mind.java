@@ -22,8 +22,17 @@ public interface Mind {
 
   /**
    * A worker does its task of {@code tick}; {@code failureRate} is its competence's failure rate.
+   * {@code graded}: whether any evaluator will read the outcome's score (an AI monitor perceives
+   * it; a human sees only pass or fail). When not, a mind may leave the score out ({@code NaN}).
    */
-  record Task(int agent, long tick, double failureRate, double spread, double bar, double u) {}
+  record Task(
+      int agent,
+      long tick,
+      double failureRate,
+      double spread,
+      double bar,
+      double u,
+      boolean graded) {}
 
   /** What a task yielded: the ground truth an evaluator receives as evidence. */
   record TaskOutcome(boolean failed, double score, double bar) {

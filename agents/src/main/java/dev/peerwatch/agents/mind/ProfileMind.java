@@ -42,8 +42,30 @@ public final class ProfileMind implements Mind {
 
   @Override
   public TaskOutcome workNow(Task q) {
+    if (!q.graded()) {
+      // pass or fail is u's alone; only the grade needs the score's quantile
+      return ungraded(Evidence.fails(q.failureRate(), q.u()), q.bar());
+    }
     Evidence e = Evidence.of(q.failureRate(), q.spread(), q.bar(), q.u());
     return new TaskOutcome(e.failed(), e.score(), e.bar());
+  }
+
+  // The last bar's two ungraded outcomes (immutable, so a racy read sees one whole or none).
+  private TaskOutcome ungradedFail = new TaskOutcome(true, Double.NaN, Double.NaN);
+  private TaskOutcome ungradedPass = ungradedFail;
+
+  private TaskOutcome ungraded(boolean failed, double bar) {
+    TaskOutcome o = failed ? ungradedFail : ungradedPass;
+    if (o.failed() == failed && Double.compare(o.bar(), bar) == 0) {
+      return o;
+    }
+    o = new TaskOutcome(failed, Double.NaN, bar);
+    if (failed) {
+      ungradedFail = o;
+    } else {
+      ungradedPass = o;
+    }
+    return o;
   }
 
   @Override

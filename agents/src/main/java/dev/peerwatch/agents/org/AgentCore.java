@@ -87,6 +87,8 @@ public final class AgentCore {
 
   private boolean running = true;
   private int[] evaluators = new int[0];
+  // whether an AI evaluates this agent's work (only an AI reads a task's score)
+  private boolean graded;
   private long[] pendingTick = new long[2];
   private int[] pendingPartner = new int[2];
   private boolean[] pendingCooperated = new boolean[2];
@@ -192,6 +194,10 @@ public final class AgentCore {
   /** The organisation assigns the evaluators of this agent's work. */
   public void assign(int[] e) {
     evaluators = e;
+    graded = false;
+    for (int x : e) {
+      graded |= x >= 0;
+    }
   }
 
   /** A keyed uniform of this run. */
@@ -276,7 +282,8 @@ public final class AgentCore {
 
   private Mind.Task task(long tick) {
     BehaviourModel.Evidence ev = world.model().evidence();
-    return new Mind.Task(id, tick, me.failureRate(), ev.spread(), ev.bar(), u(id, tick, TASK));
+    return new Mind.Task(
+        id, tick, me.failureRate(), ev.spread(), ev.bar(), u(id, tick, TASK), graded);
   }
 
   /**

@@ -30,6 +30,23 @@ class EvidenceTest {
   }
 
   @Test
+  void theVerdictWithoutTheScoreIsTheGradedOutcomesAtEveryBar() {
+    // Evidence.fails is what a task without a grade reports: it must agree with the graded
+    // outcome's verdict, whose score is rounded to tenths and clamped around the bar
+    for (int i = 0; i < 20_000; i++) {
+      double u = Keys.uniform(Keys.key(5, i, 0, 0));
+      for (double bar : new double[] {0.01, 0.05, 0.1, 50, 79.95, 80, 99.99, 100}) {
+        for (double rate : new double[] {0, 0.001, 0.3, 0.97, 1}) {
+          assertThat(Evidence.fails(rate, u))
+              .as("u=%s rate=%s bar=%s", u, rate, bar)
+              .isEqualTo(Evidence.of(rate, 10, bar, u).failed())
+              .isEqualTo(u < rate);
+        }
+      }
+    }
+  }
+
+  @Test
   void aScoreJustBelowTheBarIsNotRoundedUpToAPass() {
     double u = 0.3 - 1e-9;
     Evidence e = Evidence.of(0.3, 10, 80, u);

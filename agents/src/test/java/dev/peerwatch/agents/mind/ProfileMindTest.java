@@ -19,7 +19,7 @@ class ProfileMindTest {
     for (int i = 0; i < 5_000; i++) {
       double u = Keys.uniform(Keys.key(11, i, 0, 0));
       for (double rate : new double[] {0, 0.1, 0.5, 1}) {
-        Mind.Task q = new Mind.Task(3, i, rate, 10, 80, u);
+        Mind.Task q = new Mind.Task(3, i, rate, 10, 80, u, true);
         Mind.TaskOutcome now = mind.workNow(q);
         assertThat(now).isEqualTo(mind.work(q).toCompletableFuture().join());
         assertThat(now.failed()).as("u=%s rate=%s", u, rate).isEqualTo(u < rate);
@@ -30,8 +30,28 @@ class ProfileMindTest {
   @Test
   void aTaskAtTheCentrePlusOneSpreadScoresThatAndPasses() {
     // failure rate 0.5 centres the scores on the bar 80; u = Phi(1) lies one spread (10) above
-    assertThat(mind.workNow(new Mind.Task(0, 1, 0.5, 10, 80, Evidence.cdf(1))))
+    assertThat(mind.workNow(new Mind.Task(0, 1, 0.5, 10, 80, Evidence.cdf(1), true)))
         .isEqualTo(new Mind.TaskOutcome(false, 90.0, 80));
+  }
+
+  @Test
+  void anUngradedTaskFailsOnTheSameDrawsAndCarriesNoScore() {
+    for (int i = 0; i < 5_000; i++) {
+      double u = Keys.uniform(Keys.key(12, i, 0, 0));
+      for (double rate : new double[] {0, 0.1, 0.5, 1}) {
+        for (double bar : new double[] {80, 0.05, 100}) {
+          Mind.TaskOutcome o = mind.workNow(new Mind.Task(3, i, rate, 10, bar, u, false));
+          assertThat(o.failed()).as("u=%s rate=%s", u, rate).isEqualTo(u < rate);
+          assertThat(o.failed())
+              .isEqualTo(mind.workNow(new Mind.Task(3, i, rate, 10, bar, u, true)).failed());
+          assertThat(o.score()).isNaN();
+          assertThat(o.bar()).isEqualTo(bar);
+        }
+      }
+    }
+    // a pass of the same bar is the same outcome: no allocation per task
+    Mind.Task pass = new Mind.Task(1, 2, 0.1, 10, 80, 0.5, false);
+    assertThat(mind.workNow(pass)).isSameAs(mind.workNow(pass));
   }
 
   @Test
@@ -68,6 +88,6 @@ class ProfileMindTest {
             throw new UnsupportedOperationException();
           }
         };
-    assertThat(later.workNow(new Mind.Task(0, 1, 0.5, 10, 80, 0.3))).isNull();
+    assertThat(later.workNow(new Mind.Task(0, 1, 0.5, 10, 80, 0.3, true))).isNull();
   }
 }

@@ -171,7 +171,7 @@ class OpenAiMindTest {
       assertThat(mind.incomplete()).isEqualTo(1);
       // work stays with the profile
       assertThat(
-              mind.work(new Mind.Task(2, 41, 0.1, 10, 80, 0.9))
+              mind.work(new Mind.Task(2, 41, 0.1, 10, 80, 0.9, true))
                   .toCompletableFuture()
                   .join()
                   .failed())
@@ -240,7 +240,7 @@ class OpenAiMindTest {
           .isTrue();
       assertThat(
               model
-                  .work(new Mind.Task(3, 1, 0.5, 10, 80, 0.1))
+                  .work(new Mind.Task(3, 1, 0.5, 10, 80, 0.1, true))
                   .toCompletableFuture()
                   .join()
                   .failed())
