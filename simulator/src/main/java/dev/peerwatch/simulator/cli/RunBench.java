@@ -43,10 +43,12 @@ final class RunBench {
     try (Simulation sim = new Simulation(threads)) {
       System.out.printf(
           Locale.ROOT,
-          "threads %d, cores %d, ticks %d, median of %d runs after %d warm-up and at least %d s%n",
+          "threads %d, cores %d, ticks %d, median of %d runs (inline: of %d blocks of runs, each"
+              + " at least 1 s) after %d warm-up and at least %d s%n",
           threads,
           Runtime.getRuntime().availableProcessors(),
           b.ticks,
+          b.iterations,
           b.iterations,
           b.warmup,
           b.warmupSeconds);
@@ -69,7 +71,12 @@ final class RunBench {
         double[] actors = column(pairs, 0);
         double[] ratios = column(pairs, 1);
         OrgRun.Request rq = OrgRun.Request.of(LedgerLevel.NONE, null, false);
-        double inline = median(b, () -> time(() -> OrgRun.inline(sc, rq, x -> {})));
+        // an inline run of 1,000 agents takes ~0.1 s: each measurement is a block of runs of at
+        // least a second, as long as an actor run, so a short hiccup of the host moves it little
+        double[] inlines =
+            column(
+                measured(b, i -> new double[] {perRun(() -> OrgRun.inline(sc, rq, x -> {}))}), 0);
+        double inline = median(inlines);
         double work = n * (double) b.ticks / 1e6;
         double ratio = median(ratios);
         System.out.printf(
@@ -83,10 +90,12 @@ final class RunBench {
         double woken = woken(sim, sc, n);
         System.out.printf(
             Locale.ROOT,
-            "  pairs' ratios %.2f to %.2f; agents running (woken) per tick %.1f of %d on average:"
-                + " per running agent %.2f x bare%n",
+            "  pairs' ratios %.2f to %.2f; inline blocks %.2f to %.2f M agent-ticks/s; agents"
+                + " running (woken) per tick %.1f of %d on average: per running agent %.2f x bare%n",
             min(ratios),
             max(ratios),
+            work / max(inlines),
+            work / min(inlines),
             woken,
             n,
             ratio * woken / n);
@@ -190,18 +199,21 @@ final class RunBench {
     return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
   }
 
+  /** The mean seconds per run of {@code r} over a block of runs that lasts at least a second. */
+  private static double perRun(Runnable r) {
+    long t0 = System.nanoTime();
+    int runs = 0;
+    do {
+      r.run();
+      runs++;
+    } while (System.nanoTime() - t0 < 1_000_000_000L);
+    return (System.nanoTime() - t0) / 1e9 / runs;
+  }
+
   private static double time(Runnable r) {
     long t0 = System.nanoTime();
     r.run();
     return (System.nanoTime() - t0) / 1e9;
-  }
-
-  /**
-   * The median seconds of {@code b.iterations} timed runs after {@code b.warmup} untimed ones and
-   * at least {@code b.warmupSeconds} of them.
-   */
-  private static double median(BenchCommand b, java.util.function.DoubleSupplier run) {
-    return median(column(measured(b, i -> new double[] {run.getAsDouble()}), 0));
   }
 
   /**
