@@ -114,11 +114,16 @@ class SocietyActorsTest {
     assertThat(done.join()).isLessThan(sc.ticks());
   }
 
+  /** The factual world of {@code sc}, no ledger, profile minds: its cores, for single actors. */
+  private static World world(Scenario sc) {
+    return new World(
+        new Organisation(sc), false, 1, LedgerLevel.NONE, null, false, true, Minds.profiles());
+  }
+
   @Test
   void evidenceFlowsFromWorkerToMonitorAndReportsToTheOverseer() throws IOException {
     Scenario sc = scenario();
-    Organisation org = new Organisation(sc);
-    World w = new World(org, false, 1, LedgerLevel.NONE, null, false, true, Minds.profiles());
+    World w = world(sc);
     TestProbe<Evidence> evaluator = kit.createTestProbe();
     TestProbe<PhaseDone> clock = kit.createTestProbe();
     TestProbe<Overseer.Command> overseer = kit.createTestProbe();
@@ -147,9 +152,7 @@ class SocietyActorsTest {
 
   @Test
   void workForHumanReviewIsHandedInWithTheWorkersAnswerToTheClock() throws IOException {
-    Scenario sc = scenario();
-    Organisation org = new Organisation(sc);
-    World w = new World(org, false, 1, LedgerLevel.NONE, null, false, true, Minds.profiles());
+    World w = world(scenario());
     TestProbe<Evidence> evaluator = kit.createTestProbe();
     TestProbe<PhaseDone> clock = kit.createTestProbe();
 
