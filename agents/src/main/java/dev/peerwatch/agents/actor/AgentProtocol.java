@@ -136,7 +136,7 @@ public final class AgentProtocol {
    * work it handed in for human review, one entry per human evaluator's slot, each {@link
    * #handIn(int, boolean)}; else, and when it has none, {@code null}. The clock gathers them into
    * the humans' in-tray for phase "oversee": the humans act on them only there, and a message per
-   * task into the overseer's one mailbox was a third of the work phase's messages.
+   * task into the overseer's one mailbox was 29% of the work phase's messages (bench organisation).
    */
   public record PhaseDone(int participant, int[] forHumans) implements ClockMessage {
     /** Done, with nothing for human review. */
