@@ -84,16 +84,17 @@ public record Evidence(double score, double bar) {
   }
 
   /**
-   * Score tables ({@link ScoreSteps}) by worker values (failure rate, spread, bar), direct-mapped:
-   * a worker's values are looked up every task. A table is built once its values have been asked
-   * for {@link #BUILD_AFTER} times in a row of its slot (a short run computes every score, a long
-   * one builds the table once: about a millisecond). Entries are immutable and a table answers
-   * exactly what the formula does, so which entries a thread sees, and when a table is built, never
-   * change a result; the counts are racy on purpose.
+   * Score tables ({@link ScoreSteps}) by worker values (failure rate, spread, bar): a worker's
+   * values are looked up every task, in their slot or the next one (two values that share a slot
+   * both get a table; a third would take the first slot over). A table is built once its values
+   * have been asked for {@link #BUILD_AFTER} times (a short run computes every score, a long one
+   * builds the table once: about a millisecond). Entries are immutable and a table answers exactly
+   * what the formula does, so which entries a thread sees, and when a table is built, never change
+   * a result; the counts are racy on purpose.
    */
-  private static final ScoreSteps[] TABLES = new ScoreSteps[16];
+  private static final ScoreSteps[] TABLES = new ScoreSteps[64];
 
-  private static final Counting[] COUNTING = new Counting[16];
+  private static final Counting[] COUNTING = new Counting[TABLES.length];
 
   static final int BUILD_AFTER = 20_000;
 
@@ -111,33 +112,73 @@ public record Evidence(double score, double bar) {
       this.bar = bar;
       this.centre = quantile(failureRate);
     }
+
+    boolean isFor(double failureRate, double spread, double bar) {
+      return this.failureRate == failureRate && this.spread == spread && this.bar == bar;
+    }
   }
 
-  private static int slot(double failureRate, double spread, double bar) {
+  /**
+   * The first slot of these values. Every bit of the three counts: failure rates a power of two
+   * apart (0.05, 0.1, 0.2) differ only in their exponent bits, which a weaker mix left out of the
+   * slot.
+   */
+  static int slot(double failureRate, double spread, double bar) {
     long h =
         Double.doubleToRawLongBits(failureRate) * 0x9E3779B97F4A7C15L
             + Double.doubleToRawLongBits(spread) * 0xC2B2AE3D27D4EB4FL
             + Double.doubleToRawLongBits(bar);
-    return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (TABLES.length - 1);
+    return (int) dev.peerwatch.agents.Keys.mix(h) & (TABLES.length - 1);
+  }
+
+  /** Whether these values have a score table (for tests). */
+  static boolean tabled(double failureRate, double spread, double bar) {
+    int slot = slot(failureRate, spread, bar);
+    for (int s : new int[] {slot, (slot + 1) & (TABLES.length - 1)}) {
+      ScoreSteps t = TABLES[s];
+      if (t != null && t.isFor(failureRate, spread, bar)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The score of a task in tenths, through the values' table when there is one. */
   static long tenths(double failureRate, double spread, double bar, double u) {
     int slot = slot(failureRate, spread, bar);
+    int next = (slot + 1) & (TABLES.length - 1);
     ScoreSteps t = TABLES[slot];
     if (t != null && t.isFor(failureRate, spread, bar)) {
       return t.tenths(u);
     }
-    Counting c = COUNTING[slot];
-    if (c == null || c.failureRate != failureRate || c.spread != spread || c.bar != bar) {
-      c = new Counting(failureRate, spread, bar);
-      COUNTING[slot] = c;
+    t = TABLES[next];
+    if (t != null && t.isFor(failureRate, spread, bar)) {
+      return t.tenths(u);
     }
+    Counting c = counting(slot, next, failureRate, spread, bar);
     // a table needs scores that rise with u: never for a negative (or NaN) spread
     if (++c.uses >= BUILD_AFTER && spread >= 0) {
-      TABLES[slot] = new ScoreSteps(failureRate, spread, bar);
+      // where no other values' table is, else over the first slot's
+      int at = TABLES[slot] == null ? slot : TABLES[next] == null ? next : slot;
+      TABLES[at] = new ScoreSteps(failureRate, spread, bar);
     }
     return ScoreSteps.exact(spread, bar, c.centre, u);
+  }
+
+  /** The count of these values, in slot {@code slot} or {@code next}; a fresh one if neither. */
+  private static Counting counting(
+      int slot, int next, double failureRate, double spread, double bar) {
+    Counting a = COUNTING[slot];
+    if (a != null && a.isFor(failureRate, spread, bar)) {
+      return a;
+    }
+    Counting b = COUNTING[next];
+    if (b != null && b.isFor(failureRate, spread, bar)) {
+      return b;
+    }
+    Counting c = new Counting(failureRate, spread, bar);
+    COUNTING[a == null ? slot : b == null ? next : slot] = c;
+    return c;
   }
 
   /** Whether the task failed: its score lies below the bar. */
