@@ -65,11 +65,43 @@ public final class Keys {
    */
   public static void shuffle(int[] a, java.util.function.IntToLongFunction key) {
     for (int i = a.length - 1; i > 0; i--) {
-      int j = (int) Math.floorMod(key.applyAsLong(i), (long) (i + 1));
+      int j = floorMod(key.applyAsLong(i), i + 1);
       int t = a[i];
       a[i] = a[j];
       a[j] = t;
     }
+  }
+
+  // per divisor d in 2..RECIPROCALS - 1: floor((2^64 - 1) / d), below 2^63 (see floorMod)
+  private static final int RECIPROCALS = 4096;
+  private static final long[] RECIPROCAL = new long[RECIPROCALS];
+
+  static {
+    for (int d = 2; d < RECIPROCALS; d++) {
+      RECIPROCAL[d] = Long.divideUnsigned(-1L, d);
+    }
+  }
+
+  /**
+   * Exactly {@code Math.floorMod(x, (long) d)} for every {@code x} and every {@code d >= 1},
+   * without a 64-bit division for {@code d} below 4,096: a shuffle draws one such remainder per
+   * member of every team every tick, and a division costs as much as the rest of the shuffle.
+   *
+   * <p>Why it is exact: with {@code m = floor((2^64 - 1) / d)}, {@code 2^64/d - 1 <= m < 2^64/d},
+   * so {@code x·m / 2^64} differs from {@code x/d} by less than {@code |x| / 2^64 <= 1/2}, and
+   * {@code q = multiplyHigh(x, m)}, its floor, is {@code floor(x/d)} - 1, + 0 or + 1. The remainder
+   * {@code x - q·d} (exact in 64-bit arithmetic: its true value is small) is then in {@code [-d,
+   * 2d)}, and one step each way brings it into {@code [0, d)}. {@code KeysTest} checks it against
+   * {@link Math#floorMod} at the edges of the range and at random.
+   */
+  public static int floorMod(long x, int d) {
+    if (d < 2 || d >= RECIPROCALS) {
+      return (int) Math.floorMod(x, (long) d);
+    }
+    long r = x - Math.multiplyHigh(x, RECIPROCAL[d]) * d;
+    r += (r >> 63) & d; // from [-d, 0) up
+    r -= ((d - 1 - r) >> 63) & d; // from [d, 2d) down
+    return (int) r;
   }
 
   /** The identity permutation of 0..n-1. */

@@ -49,4 +49,43 @@ class KeysTest {
       assertThat(b).isBetween(9_525, 10_475);
     }
   }
+
+  @Test
+  void floorModIsMathFloorModForEveryDivisorAndAtTheEdgesOfTheRange() {
+    long[] edges = {
+      Long.MIN_VALUE,
+      Long.MIN_VALUE + 1,
+      -(1L << 62),
+      -4097,
+      -4096,
+      -1,
+      0,
+      1,
+      4095,
+      4096,
+      1L << 62,
+      Long.MAX_VALUE - 1,
+      Long.MAX_VALUE
+    };
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    for (int d = 1; d <= 5_000; d++) {
+      for (long x : edges) {
+        // the edges themselves, and the multiples of d around them, where a quotient estimate off
+        // by one would show
+        long q = x / d * d;
+        for (long y : new long[] {x, q - 1, q, q + 1, q - d, q + d - 1}) {
+          assertThat(Keys.floorMod(y, d)).as("x %d d %d", y, d).isEqualTo(Math.floorMod(y, d));
+        }
+      }
+      for (int k = 0; k < 200; k++) {
+        long x = rnd.nextLong();
+        assertThat(Keys.floorMod(x, d)).as("x %d d %d", x, d).isEqualTo(Math.floorMod(x, d));
+      }
+    }
+    for (int d : new int[] {65_537, 1_000_000, Integer.MAX_VALUE}) {
+      for (long x : edges) {
+        assertThat(Keys.floorMod(x, d)).isEqualTo(Math.floorMod(x, d));
+      }
+    }
+  }
 }

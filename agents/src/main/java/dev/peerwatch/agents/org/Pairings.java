@@ -96,7 +96,7 @@ public final class Pairings {
       perm[i] = i;
     }
     for (int i = size - 1; i > 0; i--) {
-      int j = (int) Math.floorMod(Keys.purpose(prefix, PAIR + i), (long) (i + 1));
+      int j = Keys.floorMod(Keys.purpose(prefix, PAIR + i), i + 1);
       int t = perm[i];
       perm[i] = perm[j];
       perm[j] = t;

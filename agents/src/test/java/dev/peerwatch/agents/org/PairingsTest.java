@@ -7,16 +7,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who works with whom, against the definition in {@link Pairings}' documentation: a team's members
- * shuffled by {@link Keys#shuffle} with the keys (seed, team, tick, "pair" + i), positions 2i and
- * 2i+1 partners. The memoised, written-out shuffle must give exactly that, for every size.
+ * shuffled by {@link Keys#shuffle} (written out here with {@link Math#floorMod}) with the keys
+ * (seed, team, tick, "pair" + i), positions 2i and 2i+1 partners. The memoised, written-out shuffle
+ * must give exactly that, for every size.
  */
 class PairingsTest {
   private static final long PAIR = Keys.hash("pair");
 
   /** The partner of {@code local} as documented: {@code partnerLocal << 32 | pairIndex}, or -1. */
   private static long defined(long seed, int team, int size, int local, long tick) {
+    // Fisher-Yates from the end with Math.floorMod, as Keys.shuffle is defined
     int[] perm = Keys.identity(size);
-    Keys.shuffle(perm, i -> Keys.key(seed, team, tick, PAIR + i));
+    for (int i = size - 1; i > 0; i--) {
+      int j = (int) Math.floorMod(Keys.key(seed, team, tick, PAIR + i), (long) (i + 1));
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
     int pos = 0;
     while (perm[pos] != local) {
       pos++;
