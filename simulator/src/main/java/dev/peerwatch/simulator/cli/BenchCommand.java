@@ -120,7 +120,8 @@ final class BenchCommand implements Callable<Integer> {
       names = "--scale",
       description =
           "run job: also run 100,000 agents in one team (actors, 100 ticks) and 1,000,000 in teams"
-              + " of 10 (inline, 10 ticks), with their peak heap.")
+              + " of 10 (inline, 10 ticks), with their peak heap (sampled) and the most heap in use"
+              + " after a collection.")
   boolean scale;
 
   /** The allowed values, as the messages give them. */

@@ -301,9 +301,15 @@ final class RunBench {
               }
             });
     sampler.setDaemon(true);
+    AfterCollections after = new AfterCollections();
     sampler.start();
-    double secs = time(run);
-    going.set(false);
+    double secs;
+    try {
+      secs = time(run);
+    } finally {
+      going.set(false);
+      after.close();
+    }
     try {
       sampler.join();
     } catch (InterruptedException e) {
@@ -311,11 +317,77 @@ final class RunBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "%s: %.1f s, peak heap %.0f MB (max heap %.0f MB)%n",
+        "%s: %.1f s, peak heap %.0f MB, at most %s after a collection (max heap %.0f MB)%n",
         what,
         secs,
         max[0] / 1e6,
+        after.collections() == 0
+            ? "? MB (none ran)"
+            : String.format(Locale.ROOT, "%.0f MB", after.max() / 1e6),
         Runtime.getRuntime().maxMemory() / 1e6);
+  }
+
+  /**
+   * The most heap in use right after any collection while open: closer to what a run needs than the
+   * sampled peak, which counts the garbage not yet collected (and so varies with when the collector
+   * runs: 1.1 to 2.8 GB for the same organisation from one process to the next). Still an upper
+   * bound: a young collection leaves the old generation's garbage.
+   */
+  private static final class AfterCollections implements javax.management.NotificationListener {
+    private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+    private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+    private long max;
+    private int collections;
+
+    AfterCollections() {
+      for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+          heapPools.add(pool.getName());
+        }
+      }
+      for (var gc : collectors) {
+        ((javax.management.NotificationEmitter) gc).addNotificationListener(this, null, null);
+      }
+    }
+
+    @Override
+    public synchronized void handleNotification(javax.management.Notification n, Object hb) {
+      if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+          .equals(n.getType())) {
+        return;
+      }
+      var info =
+          com.sun.management.GarbageCollectionNotificationInfo.from(
+              (javax.management.openmbean.CompositeData) n.getUserData());
+      long used = 0;
+      for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        if (heapPools.contains(e.getKey())) {
+          used += e.getValue().getUsed();
+        }
+      }
+      max = Math.max(max, used);
+      collections++;
+    }
+
+    /** Stops listening. Notifications are told on another thread; a late one is not waited for. */
+    void close() {
+      for (var gc : collectors) {
+        try {
+          ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
+        } catch (javax.management.ListenerNotFoundException e) {
+          // not registered: nothing to remove
+        }
+      }
+    }
+
+    synchronized long max() {
+      return max;
+    }
+
+    synchronized int collections() {
+      return collections;
+    }
   }
 
   /**
