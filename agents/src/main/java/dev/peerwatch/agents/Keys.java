@@ -88,11 +88,11 @@ public final class Keys {
    * member of every team every tick, and a division costs as much as the rest of the shuffle.
    *
    * <p>Why it is exact: with {@code m = floor((2^64 - 1) / d)}, {@code 2^64/d - 1 <= m < 2^64/d},
-   * so {@code x·m / 2^64} differs from {@code x/d} by less than {@code |x| / 2^64 <= 1/2}, and
-   * {@code q = multiplyHigh(x, m)}, its floor, is {@code floor(x/d)} - 1, + 0 or + 1. The remainder
-   * {@code x - q·d} (exact in 64-bit arithmetic: its true value is small) is then in {@code [-d,
-   * 2d)}, and one step each way brings it into {@code [0, d)}. {@code KeysTest} checks it against
-   * {@link Math#floorMod} at the edges of the range and at random.
+   * so {@code x·m / 2^64} differs from {@code x/d} by at most {@code |x| / 2^64 <= 1/2}, and {@code
+   * q = multiplyHigh(x, m)}, its floor, is {@code floor(x/d)} - 1, + 0 or + 1. The remainder {@code
+   * x - q·d} (exact in 64-bit arithmetic: its true value is small) is then in {@code [-d, 2d)}, and
+   * one step each way brings it into {@code [0, d)}. {@code KeysTest} checks it against {@link
+   * Math#floorMod} at the edges of the range and at random.
    */
   public static int floorMod(long x, int d) {
     if (d < 2 || d >= RECIPROCALS) {
